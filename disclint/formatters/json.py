@@ -1,0 +1,57 @@
+"""The machine-readable output: exactly the contract of spec/output-contract.md, version 1
+(schema: disclint/schema/check-v1.json)."""
+from __future__ import annotations
+
+import json
+
+from ..model import Severity
+from .common import message_of
+
+VERSION = 1
+
+
+def finding_json(f, lang: str) -> dict:
+    out = {
+        "rule": f.rule, "name": f.name, "kind": f.kind, "severity": f.severity.value,
+        "line": f.line, "column": f.column, "message": message_of(f, lang),
+        "section": f.section, "table": f.table, "row": f.row, "table_column": f.table_column,
+        "expected": f.expected, "actual": f.actual, "fingerprint": f.fingerprint,
+    }
+    out.update(f.where)
+    return out
+
+
+def document_json(doc) -> dict:
+    return {
+        "kind": doc.kind,
+        "year": doc.year,
+        "published": doc.published,
+        "profile": doc.profile,
+        "agency": doc.agency,
+        "sections": [{"id": s.id, "title": f"{s.heading.marker}{s.heading.title[:60]}",
+                      "line": doc.position(s.start)[0]} for s in doc.sections],
+        "tables": [t.to_json(doc) for t in doc.tables.values()],
+    }
+
+
+def file_json(result, lang: str) -> dict:
+    if result.error:
+        return {"path": result.path, "error": {"kind": result.error.kind, "message": result.error.message},
+                "document": None, "findings": []}
+    return {"path": result.path, "error": None, "document": document_json(result.document),
+            "findings": [finding_json(f, lang) for f in result.findings]}
+
+
+def report_json(report) -> dict:
+    lang = report.settings.lang
+    return {
+        "version": VERSION,
+        "files": [file_json(r, lang) for r in report.results],
+        "summary": {"files": len(report.results), "errors": report.count(Severity.ERROR),
+                    "warnings": report.count(Severity.WARNING), "infos": report.count(Severity.INFO),
+                    "unreadable": report.unreadable},
+    }
+
+
+def render(report) -> str:
+    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,26 @@
+"""Rule kinds: a closed set of Python modules, one kind per module (rules are data, kinds are code).
+
+The module of kind `table-identity` is `disclint.kinds.table_identity`. Each defines
+- KIND: the rule kind named in YAML (`kind: required-section`);
+- FINDING_KIND: the contract's finding kind its findings carry (`missing-section`);
+- PARAMS: {key: (type or tuple of types, required)} — the kind's own YAML keys, checked at load;
+- check(doc, rule) -> iterable of Finding.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+from types import ModuleType
+
+
+@lru_cache(maxsize=None)
+def names() -> tuple[str, ...]:
+    return tuple(sorted(m.name.replace("_", "-") for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+
+
+@lru_cache(maxsize=None)
+def get(kind: str) -> ModuleType:
+    if kind not in names():
+        raise KeyError(kind)
+    return importlib.import_module(f"{__name__}.{kind.replace('-', '_')}")

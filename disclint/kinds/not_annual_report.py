@@ -1,0 +1,14 @@
+"""The document is not an annual report (a 实施方案, 工作要点, 指南 …): the one finding it gets."""
+from __future__ import annotations
+
+from ..model import Document
+
+KIND = "not-annual-report"
+FINDING_KIND = "not-annual-report"
+PARAMS: dict = {}
+
+
+def check(doc: Document, rule):
+    if doc.kind == "not-annual-report":
+        title = (doc.title or doc.text.strip().splitlines()[0] if doc.text.strip() else "")[:40]
+        yield rule.finding(FINDING_KIND, start=doc.facts.get("title_at"), title=title)

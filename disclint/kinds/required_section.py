@@ -1,0 +1,68 @@
+"""A section the profile requires has no heading at any level (finding kind `missing-section`).
+
+When the missing section's subject is discussed under another heading (seed 002 gives its
+application counts inside 一、（三）), the finding says where, so the writer moves it rather than
+writing it twice."""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Paragraph
+
+KIND = "required-section"
+FINDING_KIND = "missing-section"
+PARAMS = {
+    "sections": (list, True),  # canonical section ids, in the order the profile lists them
+    "discussed_when": (dict, False),  # section id → regexes that show its subject in prose
+}
+
+
+def validate(params: dict, vocab) -> str | None:
+    unknown = [s for s in params["sections"] + list(params.get("discussed_when", {})) if s not in vocab.by_id]
+    if unknown:
+        return f"unknown section id(s) {unknown}; known: {sorted(vocab.by_id)}"
+    return None
+
+
+def check(doc: Document, rule):
+    present = {h.section_id for h in doc.headings if h.section_id and not h.table_label}
+    vocab_titles = {s.id: s for s in _vocab().sections}
+    order = rule.params["sections"]
+    for sid in order:
+        if sid in present:
+            continue
+        at = _insertion_point(doc, order, sid)
+        where_zh, where_en = _discussed(doc, rule.params.get("discussed_when", {}).get(sid, []))
+        term = vocab_titles[sid]
+        yield rule.finding(FINDING_KIND, start=at, section=sid, title_zh=term.zh, title_en=term.en,
+                           discussed_zh=where_zh, discussed_en=where_en)
+
+
+def _vocab():
+    from ..grammar.vocabulary import load_vocabulary
+
+    return load_vocabulary()
+
+
+def _insertion_point(doc: Document, order: list[str], sid: str) -> int | None:
+    """Where the section belongs: at the next mandated section that is there, else at the end."""
+    later = order[order.index(sid) + 1:]
+    for section in doc.sections:
+        if section.id in later:
+            return section.start
+    return doc.sections[-1].start if doc.sections else None
+
+
+def _discussed(doc: Document, patterns: list[str]) -> tuple[str, str]:
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        norm = doc.norm[block.start:block.end]
+        for p in patterns:
+            if re.search(p, norm):
+                line, _ = doc.position(block.start)
+                owner = doc.section_at(block.start)
+                title = f"{owner.heading.marker}{owner.heading.title[:16]}" if owner and owner.heading else ""
+                return (f"；相关内容写在第{line}行（{title}下），应单列成节",
+                        f"; it is discussed on line {line} (under {title}) and belongs in its own section")
+    return "", ""

@@ -1,0 +1,64 @@
+"""Reading: bytes of one file → `Source`. One module per format, imported only when needed."""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from .base import ERROR_KINDS, Grid, ReadError, Source
+
+__all__ = ["ERROR_KINDS", "Grid", "ReadError", "Source", "READERS", "read_path", "read_bytes", "supported"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# suffix → module in this package; heavy libraries are imported by those modules only.
+READERS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".xlsx": "xlsx",
+    ".doc": "legacy",
+    ".wps": "legacy",
+    ".xls": "legacy",
+}
+
+
+def supported(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() in READERS
+
+
+def read_bytes(path: str, data: bytes) -> Source:
+    """Read `data` as the format named by `path`'s suffix (text when unknown)."""
+    module = READERS.get(Path(path).suffix.lower(), "text")
+    try:
+        reader = importlib.import_module(f"{__name__}.{module}")
+    except ImportError as e:
+        raise ReadError("unsupported", f"the reader for {Path(path).suffix} is not installed ({e.name}); "
+                        "install disclint with its default extras") from e
+    if not data.strip():
+        raise ReadError("empty", "is empty")
+    return reader.read(path, data)
+
+
+def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one file, refusing it up front when it is larger than `max_bytes`."""
+    name = str(path)
+    try:
+        size = os.stat(name).st_size
+        if size > max_bytes:
+            raise ReadError("too-large", f"is {size:,} bytes, over the limit of {max_bytes:,} (set max-file-size)")
+        with open(name, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except ReadError:
+        raise
+    except IsADirectoryError:
+        raise ReadError("unreadable", "is a folder, not a file")
+    except OSError as e:
+        raise ReadError("unreadable", f"cannot be read: {e.strerror or e}")
+    return read_bytes(name, data)

@@ -1,0 +1,95 @@
+"""Plain text and Markdown: decode by BOM, strict UTF-8, UTF-16 without BOM, then GB18030.
+
+GBK and GB2312 files are common among reports drafted on Windows; GB18030 is their superset, so
+that is the name reported for them. charset-normalizer is asked only when every strict decode
+fails, and its answer must still decode cleanly.
+"""
+from __future__ import annotations
+
+import codecs
+
+from .base import ReadError, Source
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: CJK text has a zero or CJK high byte on one side of most pairs."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    if odd.count(0) > len(odd) * 0.3:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding used). Raises ReadError for binary or undecodable bytes."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError as e:
+                raise ReadError("encoding", f"starts with a {name} byte-order mark but does not decode: {e.reason}")
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise ReadError("binary", "holds NUL bytes: this is a binary file, not text")
+    for name in ("utf-8", "gb18030"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        best = None
+    else:
+        best = from_bytes(data).best()
+    if best is not None:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise ReadError("encoding", "is neither UTF-8, UTF-16 nor GB18030 and no other encoding fits")
+
+
+def _binary_share(text: str) -> float:
+    sample = text[:4096]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\x0c") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad / len(sample)
+
+
+def normalise_newlines(text: str) -> str:
+    """One line end, so that our line numbers are an editor's (spec libraries.md §5.7)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return (
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+        .replace("\u2029", "\n").replace("\x0c", "\n").replace("\x0b", "\n")
+    )
+
+
+def read(path: str, data: bytes) -> Source:
+    text, encoding = decode(data)
+    if _binary_share(text) > 0.05:
+        raise ReadError("binary", "is mostly control characters: this is a binary file, not text")
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise ReadError("empty", "holds no text")
+    fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    return Source(path=path, text=text, format=fmt, encoding=encoding)
