@@ -7,19 +7,30 @@ __all__ = ["__version__", "lint_path", "lint_text"]
 
 
 def lint_path(path, config=None):
-    """Lint one file; returns a FileResult (document facts, findings, or a read error)."""
-    from .engine.run import lint_file
-    from .settings import Settings
+    """Lint one file as `disclint check` does; returns a FileResult (document facts, findings, or a
+    read error) holding the same data as the JSON output.
 
-    return lint_file(str(path), config or Settings())
+    `config` is None (use the configuration file found by walking up from the file), a Settings
+    object, the path of a configuration file, or a mapping of configuration keys. Inline directives,
+    a sidecar file and a configured baseline are applied.
+    """
+    from .config import resolver_for
+    from .engine.run import lint_file
+    from .suppress import apply
+
+    settings = resolver_for(config).for_path(str(path))
+    return apply(lint_file(str(path), settings), settings)
 
 
 def lint_text(text: str, config=None, path: str = "<text>"):
-    """Lint a report given as text."""
+    """Lint a report given as text (`config` as for lint_path; None means the defaults: no
+    configuration file is looked for). Inline directives in the text are applied."""
+    from .config import resolver_for
     from .engine.run import lint_source
     from .readers.base import Source
     from .readers.text import normalise_newlines
-    from .settings import Settings
+    from .suppress import apply
 
-    return lint_source(Source(path=path, text=normalise_newlines(text), format="text", encoding="utf-8"),
-                       config or Settings())
+    settings = resolver_for(config, discover=False).for_folder(".")
+    source = Source(path=path, text=normalise_newlines(text), format="text", encoding="utf-8")
+    return apply(lint_source(source, settings), settings, use_baseline=False)

@@ -161,8 +161,16 @@ def _agency(doc: Document, title: str | None) -> str | None:
     return None
 
 
+_TABLE_CONTEXT = re.compile(r"第二十条|信息内容|申请人情况|本列数据")
+
+
 def _layout(doc: Document, vocab: DocumentVocabulary) -> tuple[str | None, dict[str, list[int]]]:
-    hits = {era: [m.start() for p in pats for m in p.finditer(doc.norm)] for era, pats in vocab.layouts.items()}
+    """Which era's table labels the report uses. A signal counts only inside a table (shortly after
+    a 第二十条 caption or the application table's header): prose may name 其他对外管理服务事项 too."""
+    anchors = [m.start() for m in _TABLE_CONTEXT.finditer(doc.norm)]
+    near = lambda pos: any(0 <= pos - a <= 600 for a in anchors)  # noqa: E731
+    hits = {era: [m.start() for p in pats for m in p.finditer(doc.norm) if near(m.start())]
+            for era, pats in vocab.layouts.items()}
     eras = [era for era, where in hits.items() if where]
     if len(eras) == 1:
         return eras[0], hits

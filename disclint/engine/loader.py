@@ -27,7 +27,7 @@ HEADER = {
     "examples": (dict, True),
 }
 PACK_KEYS = {"pack", "description", "profiles", "rules"}
-VOCABULARY_FILES = {"sections.yaml", "document.yaml"}
+VOCABULARY_FILES = {"sections.yaml", "document.yaml", "table-layouts.yaml"}
 
 
 class RuleError(Exception):

@@ -9,6 +9,7 @@ from ..facts import establish_facts
 from ..grammar import segment
 from ..model import Document, Finding, Severity
 from ..readers import ReadError, Source, read_path
+from ..safe_regex import guarded_check
 from ..settings import Settings
 from .loader import load_rules
 from .rule import Rule
@@ -57,9 +58,10 @@ def check_document(doc: Document, settings: Settings) -> list[Finding]:
                 continue
         elif doc.profile not in rule.profiles:
             continue
-        for finding in kinds.get(rule.kind).check(doc, rule):
+        # A user pattern that runs too long becomes one rule-error finding, not a hang (safe_regex).
+        for finding in guarded_check(kinds.get(rule.kind).check, doc, rule):
             severity = overrides.get(rule.code) or overrides.get(rule.name)
-            if severity:
+            if severity and finding.kind != "rule-error":
                 finding.severity = Severity(severity)
             findings.append(locate(doc, finding))
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule))

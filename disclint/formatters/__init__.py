@@ -5,8 +5,11 @@ import importlib
 import pkgutil
 
 
+_HELPERS = {"common"}  # shared pieces, not formats
+
+
 def names() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_") and m.name not in _HELPERS)
 
 
 def render(name: str, report) -> str:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from ..normalize import chinese_numeral
 from .vocabulary import Vocabulary
 
-_INLINE_H1 = re.compile(r"(?<=[。:;!?)\"」0-9 ])([一二三四五六七八九十]{1,2})[、.,](?=[^\d\s])")
+# Any character may precede an inline level-1 marker except a numeral (四、五方面) or 第; what makes
+# it a heading is the mandated section title that must follow.
+_INLINE_H1 = re.compile(r"(?<=[^一二三四五六七八九十第])([一二三四五六七八九十]{1,2})[、.,] ?(?=[^\d\s])")
 _INLINE_H2 = re.compile(r"(?<=[。:;!? ])\(([一二三四五六七八九十]{1,2})\)(?=\S)")
 _LONG = 60  # shorter lines are left whole: a heading line with its title is rarely longer
 
@@ -49,25 +51,62 @@ def logical_lines(norm: str, vocab: Vocabulary) -> list[Piece]:
     return pieces
 
 
+_PHRASE = re.compile(r"[^。0-9]{2,20}。")
+
+
+def _heading_phrase(line: str, at: int) -> bool:
+    """A sub-heading of a run-on report: a short phrase and a full stop (强化监督保障，提高公开水平。)."""
+    return bool(_PHRASE.match(line, at))
+
+
+def _raw_length(text: str, compact_length: int) -> int:
+    """How many characters of `text` hold its first `compact_length` non-space characters."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if seen == compact_length:
+            return i
+        if not ch.isspace() and ch not in "\"'":
+            seen += 1
+    return len(text)
+
+
 def _inline_cuts(norm: str, start: int, end: int, vocab: Vocabulary) -> list[int]:
     line = norm[start:end]
     cuts: set[int] = set()
     h1_numbers: list[tuple[int, int]] = []  # (offset, number) of accepted level-1 cuts
+    others = []  # level-1 markers after a sentence end whose words name no mandated section
     for m in _INLINE_H1.finditer(line):
         if m.start() == 0:
             continue
         title = line[m.end(): m.end() + 40]
         if vocab.is_table_label(title):
             continue
-        match = vocab.match_title(title)
+        match = vocab.match_title(title, anchored=True)
         if match is None:
+            if line[m.start() - 1] in "。;:!? ":
+                others.append(m)
             continue
         cuts.add(start + m.start())
         h1_numbers.append((m.start(), chinese_numeral(m.group(1)) or 0))
-        title_end = m.end() + match.end
+        title_end = m.end() + _raw_length(line[m.end():], match.end)
         # Cut after the title too when words run on without a break ("总体情况2021年，我局…").
         if title_end < len(line) and line[title_end] not in "。:;,":
             cuts.add(start + title_end)
+    # An extra section between two mandated ones (二、重点领域政府信息公开情况 between 一 and 三) is a
+    # heading too when its number fills the gap in the sequence.
+    changed = True
+    while changed and others:
+        changed = False
+        for m in list(others):
+            n = chinese_numeral(m.group(1)) or 0
+            before = [num for off, num in h1_numbers if off < m.start()]
+            after = [num for off, num in h1_numbers if off > m.start()]
+            if before and before[-1] == n - 1 and (not after or after[0] == n + 1):
+                cuts.add(start + m.start())
+                h1_numbers.append((m.start(), n))
+                h1_numbers.sort()
+                others.remove(m)
+                changed = True
     expected = 1
     last_h1 = 0
     for m in _INLINE_H2.finditer(line):
@@ -75,7 +114,9 @@ def _inline_cuts(norm: str, start: int, end: int, vocab: Vocabulary) -> list[int
         enclosing = max((o for o, _ in h1_numbers if o < m.start()), default=0)
         if enclosing != last_h1:
             last_h1, expected = enclosing, 1
-        if number == expected:
+        if number == expected or expected < number <= expected + 3 and _heading_phrase(line, m.end()):
+            # A number out of sequence is kept only when a short heading phrase follows, so that
+            # the skip (（一）（二）（五）, pingtan/065) is reported rather than hidden.
             cuts.add(start + m.start())
-            expected += 1
+            expected = number + 1
     return sorted(cuts)

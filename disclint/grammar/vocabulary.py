@@ -14,6 +14,9 @@ from ..paths import builtin_rules_dir
 
 
 
+_SUBJECT_PREFIX = re.compile(r"(?:[0-9]{4}年度?)?(?:政府)?(?:信息公开)?(?:工作)?")
+
+
 @dataclass(frozen=True)
 class TitleMatch:
     section_id: str
@@ -25,6 +28,7 @@ class SectionTerm:
     id: str
     zh: str
     en: str
+    zh_2008: str
     titles: tuple[str, ...]
     keywords: tuple[re.Pattern, ...]
 
@@ -36,6 +40,7 @@ class Vocabulary:
                 id=sid,
                 zh=spec["zh"],
                 en=spec["en"],
+                zh_2008=spec.get("zh_2008", spec["zh"]),
                 titles=tuple(sorted((compact(t) for t in spec.get("titles", [])), key=len, reverse=True)),
                 keywords=tuple(re.compile(k) for k in spec.get("keywords", [])),
             )
@@ -45,8 +50,9 @@ class Vocabulary:
         self.table_starts = tuple(re.compile(p) for p in data.get("table_starts", []))
         self.table_labels = tuple(re.compile(p) for p in data.get("table_labels", []))
 
-    def match_title(self, title: str) -> TitleMatch | None:
-        """Which mandated section a heading's words name, if any."""
+    def match_title(self, title: str, anchored: bool = False) -> TitleMatch | None:
+        """Which mandated section a heading's words name, if any. `anchored`: the keyword must
+        stand among the first words (for markers found inside running text)."""
         key = compact(title)[:40]
         if not key:
             return None
@@ -55,10 +61,12 @@ class Vocabulary:
                 if key.startswith(literal):
                     return TitleMatch(term.id, len(literal))
         head = key[:20]
+        # "政府信息公开工作存在的…" names its subject after a prefix every title may carry.
+        lead = len(_SUBJECT_PREFIX.match(head).group())
         for term in self.sections:
             for pattern in term.keywords:
                 m = pattern.search(head)
-                if m:
+                if m and (not anchored or m.start() - lead <= 6):
                     return TitleMatch(term.id, _title_end(key, m.end()))
         return None
 

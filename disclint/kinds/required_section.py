@@ -34,7 +34,8 @@ def check(doc: Document, rule):
         at = _insertion_point(doc, order, sid)
         where_zh, where_en = _discussed(doc, rule.params.get("discussed_when", {}).get(sid, []))
         term = vocab_titles[sid]
-        yield rule.finding(FINDING_KIND, start=at, section=sid, title_zh=term.zh, title_en=term.en,
+        title_zh = term.zh_2008 if doc.profile == "2008" else term.zh
+        yield rule.finding(FINDING_KIND, start=at, section=sid, title_zh=title_zh, title_en=term.en,
                            discussed_zh=where_zh, discussed_en=where_en)
 
 

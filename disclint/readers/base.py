@@ -34,6 +34,7 @@ ERROR_KINDS = {
     "bomb": "a compressed or XML payload that would expand beyond safe limits",
     "unsupported": "a format disclint cannot read here (e.g. legacy .doc without LibreOffice)",
     "nesting": "markup nested deeper than a real document ever is",
+    "internal": "disclint itself failed on this file (a bug; the batch goes on): please report it with the file",
 }
 
 

@@ -277,6 +277,8 @@ class Numbering:
 
     def label(self, p) -> tuple[str, str] | None:
         """(label, suffix) for paragraph `p`, advancing the counters; None if not numbered."""
+        if not self.nums:
+            return None
         ppr = p.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         num_id = _val(numpr, W + "numId")
@@ -362,14 +364,14 @@ def _cell_text(tc, numbering: Numbering) -> str:
 def _table_grid(tbl, numbering: Numbering) -> list[list[str | None]]:
     rows: list[list[str | None]] = []
     for tr in _blocks(tbl, (W + "tr",)):
-        row: list[str | None] = [""] * _int(_val(tr, f"{W}trPr/{W}gridBefore"), 0)
+        row: list[str | None] = [""] * _int(_val(tr.find(W + "trPr"), W + "gridBefore"), 0)
         for tc in _blocks(tr, (W + "tc",)):
-            span = max(1, min(_int(_val(tc, f"{W}tcPr/{W}gridSpan"), 1), 1000))
-            merge = tc.find(f"{W}tcPr/{W}vMerge")
+            props = tc.find(W + "tcPr")
+            span = max(1, min(_int(_val(props, W + "gridSpan"), 1), 1000))
+            merge = props.find(W + "vMerge") if props is not None else None
             col = len(row)
             continued = merge is not None and merge.get(W + "val", "continue") == "continue"
-            hmerged = _val(tc, f"{W}tcPr/{W}hMerge") == "continue"
-            covered = (continued and rows and col < len(rows[-1])) or hmerged
+            covered = (continued and rows and col < len(rows[-1])) or _val(props, W + "hMerge") == "continue"
             row.append(None if covered else _cell_text(tc, numbering))
             row.extend([None] * (span - 1))
         rows.append(row)

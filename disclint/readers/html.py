@@ -29,13 +29,14 @@ _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 # not a space (CSS Text 3 segment-break rule); other runs collapse to one space.
 _BREAK_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_WIDE}])")
 _WS_RUN = re.compile("[ \t\r\n\f]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"))
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")  # zero-width marks editors leave in pages
 _STRIP = " \t\r\n\f\u00a0\u3000"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - )\s*")
 _MAX_COLS = 1000
 _PROSE_MIN = 3  # fewer prose marks than this in the whole page: there is no article
+_ARTICLE_MIN_CJK = 100
 
 
 def read(path: str, data: bytes) -> Source:
@@ -105,7 +106,7 @@ def _parse(text: str):
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                                   no_network=True, huge_tree=False, recover=True)
     try:
-        root = lxml.html.document_fromstring(text.translate(_INVISIBLE).encode("utf-8", "surrogatepass"),
+        root = lxml.html.document_fromstring(_INVISIBLE.sub("", text).encode("utf-8", "surrogatepass"),
                                              parser=parser)
     except lxml.etree.ParserError as e:  # an empty document after parsing
         raise ReadError("no-article", f"is a web page without content ({e})")
@@ -162,12 +163,14 @@ def _article_container(body, m: _Metrics):
     cur = body
     while True:
         kids = [k for k in cur if isinstance(k.tag, str) and k.tag in _CONTAINER and k in m.punct]
-        if not kids:
-            return cur
-        best = max(kids, key=lambda k: m.punct[k])
-        if m.punct[best] < 0.9 * m.punct[cur]:
-            return cur
+        best = max(kids, key=lambda k: m.punct[k]) if kids else None
+        if best is None or m.punct[best] < 0.9 * m.punct[cur]:
+            break
         cur = best
+    # Footers have a sentence or two ("为确保最佳浏览效果，建议…"); a report has paragraphs.
+    if m.cjk[cur] < _ARTICLE_MIN_CJK and not any(_is_data_table(t) for t in cur.iter("table")):
+        raise ReadError("no-article", "is a web page in which no article text can be found")
+    return cur
 
 
 def _find_title(root, body, container) -> str | None:

@@ -1,0 +1,33 @@
+"""`disclint explain CODE`: what a rule checks, why, the article or notice it enforces, and a failing
+and a passing example — all read from the rule's YAML, so the documentation cannot drift."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..report import EXIT_USAGE
+
+
+@click.command("explain")
+@click.argument("rule")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--rule-dir", multiple=True, type=click.Path(file_okay=False), help="Also load the packs in this folder.")
+def command(rule, lang, rule_dir):
+    """Explain one rule, given by code (DL101) or name (missing-section-2008)."""
+    from ..engine.loader import RuleError, load_rules
+    from ..formatters._ruledoc import help_text
+
+    try:
+        rules = load_rules(tuple(rule_dir))
+    except RuleError as e:
+        click.echo(f"disclint: rule error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    wanted = rule.strip()
+    found = [r for r in rules if wanted.upper() == r.code or wanted == r.name]
+    if not found:
+        close = [r.code for r in rules if r.code.startswith(wanted.upper()[:4])] or [r.code for r in rules]
+        click.echo(f"disclint: no rule '{rule}'; try one of {', '.join(sorted(close)[:12])} "
+                   "(`disclint rules` lists them all)", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(help_text(found[0], lang), nl=False)

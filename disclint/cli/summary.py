@@ -1,0 +1,63 @@
+"""`disclint summary PATH… --out DIR`: supervisor mode — lint a whole batch in parallel, compare each
+body's consecutive reports, and write index.html, summary.xlsx, summary.csv and findings.json."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..report import EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE
+from ._options import config_options, pop_resolver
+from ._walk import expand
+
+
+@click.command("summary")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write index.html, summary.xlsx, summary.csv and findings.json into.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: every usable core).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run on a Dask distributed cluster, e.g. tcp://10.0.0.5:8786 (needs disclint[dask]).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+@config_options
+def command(paths, out_dir, jobs, scheduler, progress, **options):
+    """Lint every report under PATHS and write a summary for supervisors into --out."""
+    from ..config import ConfigError
+    from ..engine.loader import RuleError
+    from ..summary import build_summary
+    from . import _progress
+    from .check import run_settings
+
+    try:
+        resolver = pop_resolver(options)
+        notes: list[str] = []
+        files = list(expand(paths, notes))
+        settings = run_settings(resolver, files)
+        for note in notes:
+            click.echo(note, err=True)
+        show = _progress.wanted(len(files), out_dir) if progress is None else progress
+        with _progress.bar(len(files), show, label="检查中") as tick:
+            result = build_summary(files, out_dir, settings, jobs=jobs, scheduler=scheduler,
+                                   progress=lambda n: [tick(None) for _ in range(n)], sources=list(paths))
+    except (ConfigError, RuleError) as e:
+        click.echo(f"disclint: {'configuration' if isinstance(e, ConfigError) else 'rule'} error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    except RuntimeError as e:  # a missing optional extra, an unreachable scheduler
+        click.echo(f"disclint: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    for note in result.notes:
+        click.echo(note, err=True)
+    reports = len(result.digests)
+    compliant = sum(1 for d in result.digests if not d.error and not any(f["severity"] == "error" for f in d.findings))
+    click.echo(f"共 {reports} 份报告：合规 {compliant}，有错误 {reports - compliant - result.unreadable}，"
+               f"无法读取 {result.unreadable}；跨年度比对 {result.pairs} 组", err=True)
+    click.echo(f"已写入 {os.path.join(out_dir, 'index.html')}、summary.xlsx、summary.csv、findings.json", err=True)
+    floor = {"info": 0, "warning": 1, "error": 2}[settings.fail_on.value]
+    rank = {"info": 0, "warning": 1, "error": 2}
+    failing = any(rank[f["severity"]] >= floor for d in result.digests for f in d.findings)
+    if result.unreadable:
+        sys.exit(EXIT_UNREADABLE)
+    sys.exit(EXIT_FINDINGS if failing and not settings.exit_zero else EXIT_CLEAN)

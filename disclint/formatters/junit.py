@@ -1,0 +1,46 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure): one test suite per file,
+one test case per finding. A finding at or above `fail-on` is a <failure>, one below it a passing case
+that carries its text (so the report agrees with the exit code); an unreadable file is an <error>;
+a clean file is one passing case."""
+from __future__ import annotations
+
+from .common import message_of
+
+
+def render(report) -> str:
+    from xml.etree import ElementTree as ET
+
+    lang = report.settings.lang
+    floor = report.settings.fail_on.rank
+    root = ET.Element("testsuites", name="disclint")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for result in report.results:
+        suite = ET.SubElement(root, "testsuite", name=result.path)
+        counts = {"tests": 0, "failures": 0, "errors": 0}
+        if result.error:
+            case = ET.SubElement(suite, "testcase", classname=result.path, name="read")
+            ET.SubElement(case, "error", type=result.error.kind, message=result.error.message).text = \
+                f"{result.path}: {result.error.message}"
+            counts["tests"] += 1
+            counts["errors"] += 1
+        elif not result.findings:
+            ET.SubElement(suite, "testcase", classname=result.path, name="disclint")
+            counts["tests"] += 1
+        for f in result.findings:
+            where = f"{f.line}:{f.column}" if f.line else "-"
+            case = ET.SubElement(suite, "testcase", classname=result.path, name=f"{f.rule} {f.name} ({where})")
+            message = message_of(f, lang)
+            detail = f"{result.path}:{where}: {f.rule} {f.severity.value} {message}"
+            if f.severity.rank >= floor:
+                ET.SubElement(case, "failure", type=f.rule, message=message).text = detail
+                counts["failures"] += 1
+            else:
+                ET.SubElement(case, "system-out").text = detail
+            counts["tests"] += 1
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

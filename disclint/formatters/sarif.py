@@ -1,0 +1,116 @@
+"""SARIF 2.1.0, for code-scanning dashboards (GitHub, Azure DevOps, VS Code's SARIF viewer).
+
+Written as plain dicts (spec/libraries.md: a fixed JSON shape, checked in the tests against the SARIF
+2.1.0 JSON schema vendored in tests/ecosystem). Choices that make results stable across runs:
+- `ruleId` is the rule code, and `tool.driver.rules` lists the rules the run selected, in code order,
+  with their help text from the YAML, so `ruleIndex` only moves when the selection does;
+- `columnKind` is `unicodeCodePoints`: disclint counts columns in characters, and 一 is one column;
+- `partialFingerprints` carries the finding's fingerprint (rule + section + table + row + column), so a
+  dashboard follows a finding across edits that move lines.
+Files that cannot be read are tool execution notifications of the invocation, not results.
+"""
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import quote
+
+from .. import __version__
+from ._ruledoc import finding_kind, help_text, what_it_checks
+from .common import message_of
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "disclint/v1"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    if os.path.isabs(path):
+        return "file://" + quote(path.replace(os.sep, "/"))
+    return quote(path.replace(os.sep, "/"))
+
+
+def rule_descriptor(rule, lang: str) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": what_it_checks(rule) or rule.name},
+        "fullDescription": {"text": " ".join(rule.rationale.split())},
+        "help": {"text": help_text(rule, lang)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
+        "properties": {"kind": rule.kind, "findingKind": finding_kind(rule), "profiles": list(rule.profiles),
+                       "reference": rule.reference, "tags": [finding_kind(rule)]},
+    }
+
+
+def _region(f, doc) -> dict | None:
+    if not f.line:
+        return None
+    region = {"startLine": f.line, "startColumn": f.column or 1}
+    if doc is not None and f.start is not None and f.end is not None and f.end > f.start:
+        end_line, end_column = doc.position(f.end)
+        if (end_line, end_column) > (f.line, f.column or 1):
+            region.update(endLine=end_line, endColumn=end_column)
+    return region
+
+
+def _result(f, doc, path: str, index: int, lang: str) -> dict:
+    physical: dict = {"artifactLocation": {"uri": artifact_uri(path)}}
+    region = _region(f, doc)
+    if region:
+        physical["region"] = region
+    properties = {"kind": f.kind, "severity": f.severity.value}
+    for key, value in (("section", f.section), ("table", f.table), ("row", f.row), ("tableColumn", f.table_column),
+                       ("expected", f.expected), ("actual", f.actual)):
+        if value is not None:
+            properties[key] = value
+    properties.update(f.where)
+    return {
+        "ruleId": f.rule,
+        "ruleIndex": index,
+        "level": LEVELS[f.severity.value],
+        "message": {"text": message_of(f, lang)},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        "properties": properties,
+    }
+
+
+def report_sarif(report) -> dict:
+    from ..engine.run import rules_for
+
+    lang = report.settings.lang
+    rules = sorted(rules_for(report.settings), key=lambda r: r.code)
+    descriptors = [rule_descriptor(r, lang) for r in rules]
+    index = {r.code: i for i, r in enumerate(rules)}
+    results, notifications = [], []
+    for result in report.results:
+        if result.error:
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"{result.path}: {result.error.message}"},
+                "descriptor": {"id": f"read-error/{result.error.kind}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}],
+            })
+            continue
+        for f in result.findings:
+            if f.rule not in index:  # from a rule pack only a per-folder configuration loads
+                index[f.rule] = len(descriptors)
+                descriptors.append({"id": f.rule, "name": f.name, "shortDescription": {"text": f.name},
+                                    "defaultConfiguration": {"level": LEVELS[f.severity.value]}})
+            results.append(_result(f, result.document, result.path, index[f.rule], lang))
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "disclint", "version": __version__, "semanticVersion": __version__,
+                                "rules": descriptors}},
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render(report) -> str:
+    return json.dumps(report_sarif(report), ensure_ascii=False, indent=2) + "\n"

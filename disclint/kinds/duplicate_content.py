@@ -1,0 +1,110 @@
+"""Cross-report: a report that repeats last year's (regulation.md §5.2 X-DUP).
+
+国办公开办函〔2021〕30号 names 内容雷同 as a ground for holding a body to account, and evaluators
+found reports repeating up to 90 % of the previous year's text (法治蓝皮书 2017). Two checks:
+
+- `compare: narrative` — the share of this year's prose (headings and paragraphs, not tables) that
+  already stood in last year's report, figures masked so that a copy with updated numbers is still
+  a copy (2023年 → #年, 81件 → #件). Measured on overlapping runs of `shingle` characters.
+- `compare: tables` — every cell of the 收到和处理政府信息公开申请 table equals last year's, while
+  the table is not all zeros (small bodies legitimately report zero every year).
+
+`check` on one report finds nothing; `extract` takes what the pair check needs (plain data), and
+`check_pair` runs in the parent of a `disclint summary` batch.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Document, Heading, Paragraph
+
+KIND = "duplicate-content"
+FINDING_KIND = "duplicate-content"
+CROSS_REPORT = True
+PARAMS = {
+    "compare": (str, True),  # narrative | tables
+    "threshold": (float, False),  # narrative: share of this year's shingles found last year
+    "shingle": (int, False),  # narrative: characters per shingle
+    "min_chars": (int, False),  # narrative: shorter prose is not judged
+}
+
+_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?|[〇零一二三四五六七八九十百千万]+(?=[年月日件条个次项篇人])")
+_SPACE = re.compile(r"[\s\u3000|]+")
+
+
+def validate(params: dict, vocab) -> str | None:
+    if params["compare"] not in ("narrative", "tables"):
+        return f"compare must be narrative or tables, not '{params['compare']}'"
+    t = params.get("threshold", 0.9)
+    if not 0 < t <= 1:
+        return f"threshold must be in (0, 1], not {t}"
+    if params.get("shingle", 4) < 2:
+        return "shingle must be at least 2 characters"
+    return None
+
+
+def check(doc: Document, rule):
+    return ()
+
+
+def narrative(doc: Document) -> tuple[str, int | None]:
+    """The report's prose with figures masked, and the line its first paragraph starts on."""
+    parts: list[str] = []
+    first = None
+    for block in doc.blocks:
+        if isinstance(block, Heading) and not block.table_label:
+            parts.append(block.title)
+        elif isinstance(block, Paragraph):
+            if first is None:
+                first = block.start
+            parts.append(block.text)
+    text = _SPACE.sub("", _FIGURE.sub("#", "".join(parts)))
+    return text, doc.position(first)[0] if first is not None else None
+
+
+def extract(doc: Document) -> dict[str, Any]:
+    text, line = narrative(doc)
+    table = doc.tables.get("requests")
+    cells = None
+    table_line = None
+    if table is not None and hasattr(table, "to_json"):
+        as_json = table.to_json(doc)
+        cells, table_line = as_json.get("cells"), as_json.get("line")
+    return {"narrative": text, "line": line, "requests": cells, "requests_line": table_line}
+
+
+def shingles(text: str, size: int) -> set[str]:
+    return {text[i:i + size] for i in range(max(0, len(text) - size + 1))}
+
+
+def repeated_share(this: str, prev: str, size: int = 4) -> float:
+    """Share of this text's distinct shingles that also occur in the previous text."""
+    mine = shingles(this, size)
+    if not mine:
+        return 0.0
+    return len(mine & shingles(prev, size)) / len(mine)
+
+
+def check_pair(this: dict, prev: dict, rule, *, this_year: int, prev_year: int):
+    if rule.params["compare"] == "narrative":
+        size = rule.params.get("shingle", 4)
+        if len(this["narrative"]) < rule.params.get("min_chars", 300):
+            return
+        share = repeated_share(this["narrative"], prev["narrative"], size)
+        threshold = rule.params.get("threshold", 0.9)
+        if share >= threshold:
+            finding = rule.finding(FINDING_KIND, expected=f"< {threshold:.0%}", actual=round(share, 3),
+                                   share=f"{share:.0%}", prev_year=prev_year, year=this_year)
+            finding.line, finding.column = this["line"], 1 if this["line"] else None
+            yield finding
+        return
+    now, before = this.get("requests"), prev.get("requests")
+    if not now or not before or now != before:
+        return
+    if not any(v for row in now.values() for v in row.values() if isinstance(v, (int, float))):
+        return
+    finding = rule.finding(FINDING_KIND, section="requests", table="requests", prev_year=prev_year,
+                           year=this_year)
+    finding.line, finding.column = this.get("requests_line"), 1 if this.get("requests_line") else None
+    yield finding

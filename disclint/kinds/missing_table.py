@@ -1,0 +1,30 @@
+"""A table the profile requires is absent (finding kind `missing-table`).
+
+A table whose words are there but whose rows cannot be read is not missing: `table-shape`
+says what could not be read. The finding points at the section that should hold the table."""
+from __future__ import annotations
+
+from ..model import Document
+from ..tables.layout import load_layouts
+
+KIND = "missing-table"
+FINDING_KIND = "missing-table"
+PARAMS = {"tables": (list, True)}  # table ids the profile requires
+
+_NAMES_EN = {"proactive": "proactive-disclosure (第二十条)", "requests": "applications", "appeals": "review and litigation"}
+
+
+def validate(params: dict, vocab) -> str | None:
+    unknown = [t for t in params["tables"] if t not in load_layouts()]
+    return f"unknown table id(s) {unknown}; known: {sorted(load_layouts())}" if unknown else None
+
+
+def check(doc: Document, rule):
+    specs = load_layouts()
+    for tid in rule.params["tables"]:
+        if tid in doc.tables:
+            continue
+        section = next((s for s in doc.sections if s.id == tid), None)
+        at = section.start if section else None
+        yield rule.finding(FINDING_KIND, start=at, end=section.heading.end if section else None, table=tid,
+                           section=tid, caption=specs[tid].caption, table_en=_NAMES_EN.get(tid, tid))

@@ -1,0 +1,96 @@
+"""The same batch on a Dask distributed cluster (`--scheduler tcp://host:8786`), for batches one
+machine cannot finish in time (docs/summary.md says when). Optional: `pip install 'disclint[dask]'`.
+
+The client reads the files and ships their bytes with the task, so workers need disclint installed
+but not the client's file system. At most a few batches per worker are in flight at a time, so a
+100,000-report run never holds every file in memory. A batch whose worker dies is retried by Dask;
+if it still fails, its reports become `internal` errors and the run goes on.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+
+from ..settings import Settings
+from .digest import ReportDigest, digest_bytes, unreadable
+from .pool import Progress
+
+BATCH = 32  # reports per task: large enough that scheduling costs little, small enough to balance
+IN_FLIGHT_PER_WORKER = 4
+
+
+def _digest_batch(items: list[tuple[str, bytes]], settings: Settings) -> list[ReportDigest]:
+    from .pool import warm
+
+    warm(settings)  # cached after the first task on a worker
+    return [digest_bytes(path, data, settings) for path, data in items]
+
+
+def _read(path: str, settings: Settings) -> tuple[str, bytes] | ReportDigest:
+    try:
+        size = os.stat(path).st_size
+        if size > settings.max_bytes:
+            return unreadable(path, "too-large", f"is {size:,} bytes, over the limit of {settings.max_bytes:,}")
+        with open(path, "rb") as fh:
+            return path, fh.read()
+    except IsADirectoryError:
+        return unreadable(path, "unreadable", "is a folder, not a file")
+    except OSError as e:
+        return unreadable(path, "unreadable", f"cannot be read: {e.strerror or e}")
+
+
+def _batches(paths: Sequence[str], settings: Settings, local: dict) -> Iterator[list[tuple[str, bytes]]]:
+    batch: list[tuple[str, bytes]] = []
+    for p in paths:
+        item = _read(p, settings)
+        if isinstance(item, ReportDigest):
+            local[p] = item
+            continue
+        batch.append(item)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def lint_on_cluster(paths: Sequence[str], settings: Settings, address: str,
+                    progress: Progress | None = None) -> list[ReportDigest]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError as e:
+        raise RuntimeError("--scheduler needs Dask distributed: pip install 'disclint[dask]'") from e
+    progress = progress or (lambda n: None)
+    done: dict[str, ReportDigest] = {}
+    with Client(address, set_as_default=False) as client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        limit = workers * IN_FLIGHT_PER_WORKER
+        batches = _batches(paths, settings, done)
+        progress(len(done))
+        pending = as_completed()
+        owners = {}
+
+        def submit_next() -> bool:
+            batch = next(batches, None)
+            if batch is None:
+                return False
+            future = client.submit(_digest_batch, batch, settings, pure=False)
+            owners[future.key] = [p for p, _ in batch]
+            pending.add(future)
+            return True
+
+        for _ in range(limit):
+            if not submit_next():
+                break
+        for future in pending:
+            names = owners.pop(future.key)
+            try:
+                for digest in future.result():
+                    done[digest.path] = digest
+            except Exception as e:  # noqa: BLE001 - a lost worker (KilledWorker) must not stop the run
+                for p in names:
+                    done[p] = unreadable(p, "internal", f"the cluster failed on this file's batch: {type(e).__name__}")
+            progress(len(names))
+            future.release()
+            submit_next()
+    return [done[p] for p in paths]

@@ -1,0 +1,120 @@
+"""One report, linted in a worker process and reduced to what the summary needs: its entry of the
+JSON contract, the text of the lines its findings point at, and what the cross-report kinds take
+from it. Plain data only, so that 10,000 of them travel back from a pool or a Dask cluster cheaply
+(a whole `Document` is ~50× larger pickled)."""
+from __future__ import annotations
+
+import re
+import time
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import kinds
+from ..engine.run import FileResult, lint_source, rules_for
+from ..formatters.json import file_json
+from ..readers import ReadError, read_bytes
+from ..settings import Settings
+
+# The reporting body as the title names it, before the year: the 发布机构 of a page is often the
+# office that posted it (平潭综合实验区管委会办公室 posts the 实验区's own 2013 report).
+_TITLE_AGENCY = re.compile(r"^(?:关于)?[《\"“]?(.{2,40}?)\s*(?:关于)?(?:19|20)\d\d\s*年")
+_EXCERPT_CHARS = 240
+
+
+@dataclass
+class ReportDigest:
+    path: str
+    entry: dict  # the file's entry of the JSON contract (path, error, document, findings)
+    excerpts: dict[int, str] = field(default_factory=dict)  # line → text, for the lines findings point at
+    cross: dict[str, Any] = field(default_factory=dict)  # cross-report kind → what it extracted
+    title: str | None = None
+    title_agency: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def document(self) -> dict | None:
+        return self.entry.get("document")
+
+    @property
+    def findings(self) -> list[dict]:
+        return self.entry["findings"]
+
+    @property
+    def error(self) -> dict | None:
+        return self.entry.get("error")
+
+
+@lru_cache(maxsize=4)
+def cross_kinds(settings: Settings) -> tuple[str, ...]:
+    """The kinds of the selected rules that compare two reports."""
+    return tuple(sorted({r.kind for r in rules_for(settings) if getattr(kinds.get(r.kind), "CROSS_REPORT", False)}))
+
+
+def _digest(result: FileResult, settings: Settings, started: float) -> ReportDigest:
+    entry = file_json(result, settings.lang)
+    digest = ReportDigest(path=result.path, entry=entry)
+    doc = result.document
+    if doc is not None:
+        digest.title = doc.title
+        m = _TITLE_AGENCY.match((doc.title or "").strip())
+        digest.title_agency = m.group(1) if m else None
+        for f in entry["findings"]:
+            line = f.get("line")
+            if line and line not in digest.excerpts:
+                digest.excerpts[line] = doc.line_text(line)[:_EXCERPT_CHARS]
+        if doc.kind == "annual-report":
+            for kind in cross_kinds(settings):
+                digest.cross[kind] = kinds.get(kind).extract(doc)
+            # Cross-report findings are made in the parent, which has no text: keep the lines they may cite.
+            for line in _lines_in(digest.cross):
+                if line not in digest.excerpts:
+                    digest.excerpts[line] = doc.line_text(line)[:_EXCERPT_CHARS]
+    digest.seconds = time.perf_counter() - started
+    return digest
+
+
+def _lines_in(value) -> set[int]:
+    if isinstance(value, dict):
+        found = {v for k, v in value.items() if k.endswith("line") and isinstance(v, int) and v > 0}
+        for v in value.values():
+            found |= _lines_in(v)
+        return found
+    return set()
+
+
+def _failed(path: str, started: float) -> ReportDigest:
+    """A report disclint itself failed on: the batch goes on, and the error says how to report it."""
+    last = traceback.format_exc(limit=-1).strip().splitlines()[-1]
+    entry = {"path": path, "error": {"kind": "internal", "message": f"disclint failed on this file: {last}"},
+             "document": None, "findings": []}
+    return ReportDigest(path=path, entry=entry, seconds=time.perf_counter() - started)
+
+
+def digest_path(path: str, settings: Settings) -> ReportDigest:
+    from ..batch import lint_one  # the project's guarded lint_file: a bug becomes an `internal` error
+
+    started = time.perf_counter()
+    try:
+        return _digest(lint_one(path, settings), settings, started)
+    except Exception:  # noqa: BLE001 - one report must never stop a batch (a bug in the digest itself)
+        return _failed(path, started)
+
+
+def digest_bytes(path: str, data: bytes, settings: Settings) -> ReportDigest:
+    """For workers that do not share the client's file system (a Dask cluster)."""
+    started = time.perf_counter()
+    try:
+        try:
+            source = read_bytes(path, data)
+        except ReadError as e:
+            return _digest(FileResult(path=path, error=e), settings, started)
+        return _digest(lint_source(source, settings), settings, started)
+    except Exception:  # noqa: BLE001
+        return _failed(path, started)
+
+
+def unreadable(path: str, kind: str, message: str) -> ReportDigest:
+    return ReportDigest(path=path, entry={"path": path, "error": {"kind": kind, "message": message},
+                                          "document": None, "findings": []})

@@ -1,0 +1,85 @@
+"""summary.xlsx, summary.csv and findings.json: the per-report table, every finding, and the JSON
+contract (spec/output-contract.md, version 1) of the whole batch, cross-report findings included."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .digest import ReportDigest
+from .rows import FINDING_COLUMNS, TABLE_COLUMNS, Row, finding_rows
+
+
+def findings_json(digests: list[ReportDigest]) -> str:
+    from ..formatters.json import VERSION
+
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in digests:
+        for f in d.findings:
+            counts[f["severity"]] += 1
+    doc = {"version": VERSION, "files": [d.entry for d in digests],
+           "summary": {"files": len(digests), "errors": counts["error"], "warnings": counts["warning"],
+                       "infos": counts["info"], "unreadable": sum(1 for d in digests if d.error)}}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def summary_csv(rows: list[Row]) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([h for h, _ in TABLE_COLUMNS])
+    for r in rows:
+        writer.writerow([get(r) for _, get in TABLE_COLUMNS])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+_WIDTHS = {"文件": 36, "机关": 28, "说明": 70, "原文": 60, "缺少部分": 22, "无法读取原因": 40, "对比报告": 30}
+
+
+def summary_xlsx(digests: list[ReportDigest], rows: list[Row]) -> bytes:
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font, PatternFill
+        from openpyxl.utils import get_column_letter
+    except ImportError as e:  # pragma: no cover - openpyxl is in the summary extra
+        raise RuntimeError("summary.xlsx needs openpyxl: pip install 'disclint[summary]'") from e
+    # write_only streams rows: 10,000 reports and their findings stay within seconds and little memory.
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor="1D4E89")
+
+    def sheet(title: str, header: list[str], body):
+        ws = wb.create_sheet(title)
+        for i, h in enumerate(header, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(h, 10 if len(h) <= 3 else 14)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(body) if isinstance(body, list) else 1) + 1}"
+        from openpyxl.cell import WriteOnlyCell
+
+        cells = []
+        for h in header:
+            c = WriteOnlyCell(ws, value=h)
+            c.font, c.fill = bold, fill
+            cells.append(c)
+        ws.append(cells)
+        for values in body:
+            ws.append([_cell_value(v) for v in values])
+        return ws
+
+    sheet("报告", [h for h, _ in TABLE_COLUMNS], [[get(r) for _, get in TABLE_COLUMNS] for r in rows])
+    sheet("问题", FINDING_COLUMNS, list(finding_rows(digests, rows)))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+_ILLEGAL = dict.fromkeys(list(range(0, 9)) + [11, 12] + list(range(14, 32)))
+
+
+def _cell_value(v):
+    """Report text can hold control characters that the xlsx XML refuses; formulas stay text."""
+    if isinstance(v, str):
+        v = v.translate(_ILLEGAL)
+        if v.startswith("="):  # openpyxl would store it as a formula
+            v = "'" + v
+    return v

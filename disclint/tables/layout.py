@@ -1,0 +1,152 @@
+"""The table layouts of rules/table-layouts.yaml: canonical row and column ids, and the tolerant
+patterns their labels are found by (regulation.md §8.2–8.3: 、/， swapped, brackets half-width,
+spaces and line breaks inside labels, numbering prefixes lost, traditional characters)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..normalize import compact
+from ..paths import builtin_rules_dir
+
+# Punctuation that real reports use for one another inside labels.
+_PUNCT = "、,，.．;；:：/"
+_PUNCT_CLASS = "[、,.;:/]?"
+_PREFIX = re.compile(r"^(?:([一二三四五六七八九十]+)[、.,]|\(([一二三四五六七八九十]+)\)|([0-9]{1,2})[.、,])")
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: str
+    type: str = "count"  # count | signed | money
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str  # canonical id; BLOCK.ROW for the proactive table
+    label: str
+    numeric: bool
+    pattern: re.Pattern  # matches the label in compacted text, numbering prefix optional
+    core: str  # the compacted label without its numbering prefix or note, for fuzzy matching
+    columns: tuple[Column, ...]  # the columns this row has cells in
+
+
+@dataclass(frozen=True)
+class Layout:
+    table: str
+    name: str  # "2019" | "2021"
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]  # every column of the table, in the order of the format
+
+    @property
+    def numeric_rows(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if r.numeric)
+
+    def row(self, row_id: str) -> Row | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    caption: str
+    evidence: tuple[str, ...]
+    columns: tuple[Column, ...]
+    column_groups: tuple[dict, ...]
+    layouts: dict[str, Layout]
+    layout_signals: dict[str, tuple[str, ...]]
+    default_layout: str
+    captions: dict[str, tuple[tuple[str, re.Pattern], ...]]  # layout → (block id, caption pattern)
+
+    def detect_layout(self, key: str) -> str:
+        """The layout whose signal words the compacted table text holds most of."""
+        best, score = self.default_layout, 0
+        for name, words in self.layout_signals.items():
+            n = sum(1 for w in words if compact(w) in key)
+            if n > score:
+                best, score = name, n
+        return best
+
+
+def label_regex(label: str) -> tuple[str, str]:
+    """(regex source, core) for one label: numbering prefix optional, punctuation interchangeable,
+    a parenthetical note optional (（二）部分公开（区分处理的…） is often cut or wrapped)."""
+    key = compact(label)
+    prefix = ""
+    m = _PREFIX.match(key)
+    if m:
+        if m.group(3):  # 1. — the dot is required, or the digit would eat a cell's last digit
+            prefix = f"(?:{m.group(3)}[.、,])?"
+        elif m.group(2):
+            prefix = rf"(?:\({m.group(2)}\)?)?"
+        else:
+            prefix = f"(?:{m.group(1)}[、.,]?)?"
+        key = key[m.end():]
+    core = re.sub(r"\([^)]*\)?$", "", key) or key
+    parts = []
+    i = 0
+    while i < len(key):
+        ch = key[i]
+        if ch == "(" and key.endswith(")") and i > 0:
+            inner = key[i + 1:-1]
+            parts.append(r"(?:\(" + "".join(_char(c) for c in inner) + r"\)?)?")
+            break
+        parts.append(_char(ch))
+        i += 1
+    return prefix + "".join(parts), core
+
+
+def _char(ch: str) -> str:
+    return _PUNCT_CLASS if ch in _PUNCT else re.escape(ch)
+
+
+def _row(spec: dict, columns: tuple[Column, ...], block: str | None = None) -> Row:
+    labels = [spec["label"], *spec.get("variants", [])]
+    sources, cores = zip(*(label_regex(x) for x in labels)) if spec["label"] else ((), ())
+    pattern = re.compile("|".join(f"(?:{s})" for s in sorted(sources, key=len, reverse=True))) if sources else re.compile(r"(?!)")
+    rid = f"{block}.{spec['id']}" if block else spec["id"]
+    return Row(id=rid, label=spec["label"], numeric=spec.get("numeric", True), pattern=pattern,
+               core=cores[0] if cores else "", columns=columns)
+
+
+def _columns(items: list[dict]) -> tuple[Column, ...]:
+    return tuple(Column(id=c["id"], label=c["label"], type=c.get("type", "count"), group=c.get("group")) for c in items)
+
+
+def _spec(tid: str, data: dict) -> TableSpec:
+    layouts: dict[str, Layout] = {}
+    captions: dict[str, tuple] = {}
+    if "blocks" in data:
+        for name, blocks in data["blocks"].items():
+            rows, cols, caps = [], [], []
+            for block in blocks:
+                bcols = _columns(block["columns"])
+                cols += [c for c in bcols if c.id not in {x.id for x in cols}]
+                rows += [_row(r, bcols, block["id"]) for r in block["rows"]]
+                caps.append((block["id"], re.compile(label_regex(block["caption"])[0])))
+            layouts[name] = Layout(tid, name, tuple(rows), tuple(cols))
+            captions[name] = tuple(caps)
+        columns = ()
+    else:
+        columns = _columns(data["columns"])
+        for name, rows in data["layouts"].items():
+            layouts[name] = Layout(tid, name, tuple(_row(r, columns) for r in rows), columns)
+    return TableSpec(
+        id=tid, caption=data["caption"], evidence=tuple(compact(e) for e in data.get("evidence", [])),
+        columns=columns, column_groups=tuple(data.get("column_groups", [])), layouts=layouts,
+        layout_signals={k: tuple(v) for k, v in data.get("layout_signals", {}).items()},
+        default_layout=str(data["default_layout"]), captions=captions)
+
+
+@lru_cache(maxsize=4)
+def load_layouts(path: str | None = None) -> dict[str, TableSpec]:
+    file = Path(path) if path else builtin_rules_dir() / "table-layouts.yaml"
+    with open(file, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {tid: _spec(tid, spec) for tid, spec in data["tables"].items()}

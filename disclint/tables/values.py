@@ -1,0 +1,108 @@
+"""Cell text → values, and the ways a run of digits can be cut into cells.
+
+Real tables lose their cell borders in copying (regulation.md §8.3): `0 00000` for seven cells,
+`1000001`, `142000016`, `88-720` (a signed 本年增/减 run into its neighbours), `1个246900元`. A
+run is cut into the number of cells the row needs; every cut that makes valid numbers is a
+candidate, and the table's identities (disclint.tables.resolve) choose among them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .table import Cell
+
+BLANKS = {"", "-", "--", "—", "——", "/", "无", "&nbsp;", "\\", "－", "–"}
+_UNIT = "万元|元|件|个|项|条|宗|次|份"
+_NUMBER = re.compile(rf"^([+-]?)([0-9][0-9,]*)(?:\.([0-9]+))?({_UNIT})?$")
+# A cell run: numbers with sign, decimals and unit, blank marks, separators.
+RUN = re.compile(rf"(?:[+-]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{_UNIT})?|&nbsp;|[-/\\—]|无(?![\u4e00-\u9fff])|[ \t\n|])+")
+# Pieces of a token: a sign starts a new number, a unit ends one ("0+11", "1个246900元").
+_PIECE = re.compile(rf"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{_UNIT})?|&nbsp;|[-/\\—]+|无")
+MAX_CANDIDATES = 2000
+
+
+def parse_cell(raw: str, start: int | None = None, end: int | None = None, where: dict | None = None) -> Cell:
+    text = raw.strip().replace("\u3000", "").replace(" ", "")
+    if text in BLANKS:
+        return Cell(value=None, raw=raw, blank=True, start=start, end=end, where=where or {})
+    m = _NUMBER.match(text.replace("，", ","))
+    if not m:
+        return Cell(value=None, raw=raw, blank=False, start=start, end=end, where=where or {})
+    sign, whole, frac, unit = m.groups()
+    whole = whole.replace(",", "")
+    value: int | float = float(f"{whole}.{frac}") if frac else int(whole)
+    if sign == "-":
+        value = -value
+    return Cell(value=value, raw=raw, start=start, end=end, where=where or {}, unit=unit)
+
+
+def pieces(text: str, offset: int) -> list[tuple[str, int]]:
+    """The tokens of a cell run with their offsets: split at spaces, |, signs and units."""
+    out = []
+    for m in _PIECE.finditer(text):
+        out.append((m.group(), offset + m.start()))
+    return out
+
+
+def _valid(piece: str, signed_ok: bool = True) -> bool:
+    m = _NUMBER.match(piece)
+    if not m:
+        return False
+    whole = m.group(2).replace(",", "")
+    return whole == "0" or not whole.startswith("0")
+
+
+def _cuts(token: str) -> list[list[str]]:
+    """Every way to cut one token into one or more valid numbers (sign stays first, unit last,
+    a decimal point never falls on a cut)."""
+    return _cuts_cached(token)
+
+
+@lru_cache(maxsize=4096)
+def _cuts_cached(token: str) -> list[list[str]]:
+    if token in BLANKS or not token[:1].isdigit() and token[:1] not in "+-":
+        return [[token]]
+    out: list[list[str]] = []
+    if _valid(token):
+        out.append([token])
+    head = 2 if token[:1] in "+-" else 1
+    for i in range(head, len(token)):
+        left, right = token[:i], token[i:]
+        if not right[:1].isdigit() or left.endswith(".") or right.startswith("."):
+            continue
+        if "." in left and not re.search(r"\.[0-9]+$", left):
+            continue
+        if not _valid(left):
+            continue
+        for rest in _cuts_cached(right):
+            out.append([left, *rest])
+    return out
+
+
+def splits(tokens: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]:
+    """Every way to read `tokens` as exactly `n` cells; each cell keeps its offset."""
+    results: list[list[tuple[str, int]]] = []
+
+    def walk(i: int, acc: list[tuple[str, int]]) -> None:
+        if len(results) >= MAX_CANDIDATES:
+            return
+        if i == len(tokens):
+            if len(acc) == n:
+                results.append(list(acc))
+            return
+        left = n - len(acc)
+        if left < len(tokens) - i:
+            return
+        text, off = tokens[i]
+        for cut in _cuts(text):
+            if len(cut) > left - (len(tokens) - i - 1):
+                continue
+            pos, cells = 0, []
+            for piece in cut:
+                cells.append((piece, off + pos))
+                pos += len(piece)
+            walk(i + 1, acc + cells)
+
+    walk(0, [])
+    return results

@@ -1,0 +1,69 @@
+"""Whole outputs of `disclint check` on the seeds, one snapshot per format.
+
+The runs select the spine's rules (DL0xx, DL1xx) and ignore configuration files: the snapshots pin
+down how each format renders findings, not which findings the table and content rules (written
+elsewhere, changing often) add. Regenerate with `python -m tests.ecosystem.snapshots` (or
+`DISCLINT_UPDATE_SNAPSHOTS=1 pytest tests/ecosystem`) and read the diff before committing it.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SNAPSHOTS = HERE / "snapshots"
+ROOT = HERE.parents[1]
+FORMATS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt"}
+ARGS = ["check", "seeds", "--isolated", "--no-cache", "--select", "DL0,DL1"]
+VARIANTS = {  # name → extra arguments; each variant is one more snapshot
+    "text-en": ["--format", "text", "--lang", "en"],
+    "statistics": ["--format", "concise", "--statistics"],
+}
+
+
+def snapshot_path(name: str) -> Path:
+    fmt = name.split("-")[0] if name in VARIANTS else name
+    return SNAPSHOTS / f"seeds.{name}.{FORMATS.get(fmt, 'txt')}"
+
+
+def arguments(name: str) -> list[str]:
+    return ARGS + (VARIANTS[name] if name in VARIANTS else ["--format", name])
+
+
+def comparable(name: str, text: str) -> str:
+    """The output with what other parts own taken out: table cells (rebuilt by disclint.tables)."""
+    if name != "json":
+        return text
+    data = json.loads(text)
+    for file in data["files"]:
+        for table in (file["document"] or {}).get("tables", []):
+            table["cells"] = "<table cells: see the tables' own tests>"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def names() -> list[str]:
+    return list(FORMATS) + list(VARIANTS)
+
+
+def produce(name: str) -> tuple[int, str]:
+    from tests.ecosystem.conftest import run_cli
+
+    result = run_cli(*arguments(name), cwd=ROOT)
+    return result.code, comparable(name, result.out)
+
+
+def main() -> None:
+    SNAPSHOTS.mkdir(exist_ok=True)
+    for name in names():
+        _, text = produce(name)
+        path = snapshot_path(name)
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        if old != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"updated {path.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

@@ -1,0 +1,30 @@
+"""Kind, year and profile of every labelled real report, against the reviewer's labels."""
+from __future__ import annotations
+
+import pytest
+
+import disclint
+from tests.conftest import CORPUS, corpus_labels
+
+LABELS = corpus_labels()
+
+
+@pytest.mark.parametrize("label", LABELS, ids=[lab["file"] for lab in LABELS])
+def test_kind_year_and_profile_match_the_label(label):
+    doc = disclint.lint_path(CORPUS / label["file"]).document
+    assert doc is not None, "the document could not be read"
+    assert doc.kind == label["kind"]
+    if label["kind"] == "annual-report":
+        assert doc.year == label["year"]
+        assert doc.profile == label["profile"]
+
+
+@pytest.mark.parametrize("label", [lab for lab in LABELS if lab.get("sections")],
+                         ids=[lab["file"] for lab in LABELS if lab.get("sections")])
+def test_missing_sections_match_the_label(label):
+    result = disclint.lint_path(CORPUS / label["file"])
+    flagged = {f.section for f in result.findings if f.kind == "missing-section"}
+    for section, present in label["sections"].items():
+        if section == "overview" and label["profile"] == "2008":
+            continue  # not mandated for 2008–2018 reports
+        assert (section in flagged) == (not present), section
