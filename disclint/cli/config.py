@@ -24,21 +24,25 @@ def command(path, show, fmt, **options):
 
     try:
         resolver = pop_resolver(options)
-        settings = resolver.for_path(path) if os.path.isfile(path) else resolver.for_folder(path)
+        folder = os.path.dirname(os.path.abspath(path)) if os.path.isfile(path) else path
+        settings = resolver.for_folder(folder)
+        per_file = settings.for_file(path).ignore[len(settings.ignore):] if os.path.isfile(path) else ()
     except (ConfigError, RuleError) as e:
         click.echo(f"disclint: configuration error: {e}", err=True)
         sys.exit(EXIT_USAGE)
     rows = describe(settings)
     if fmt == "json":
-        click.echo(json.dumps({"config_file": settings.config_file,
+        click.echo(json.dumps({"config_file": settings.config_file, "per_file_ignores_applied": list(per_file),
                                "settings": {k: {"value": _plain(v), "origin": o} for k, v, o in rows}},
                               ensure_ascii=False, indent=2))
         return
     click.echo(f"# effective configuration for {path}")
     click.echo(f"# configuration file: {settings.config_file or 'none found'}")
     for key, value, origin in rows:
-        line = f"{key} = {_toml(value)}"
+        line = f"{key} = {_toml(value)}" if value is not None else f"# {key} is not set"
         click.echo(f"{line:<48} # {origin}")
+    if per_file:
+        click.echo(f"# per-file-ignores matching {path}: {_toml(per_file)}")
 
 
 def _plain(value):
@@ -49,8 +53,6 @@ def _plain(value):
 
 def _toml(value) -> str:
     """The value as TOML, so the output can be pasted into .disclint.toml."""
-    if value is None:
-        return '""  # unset'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

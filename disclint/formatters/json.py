@@ -17,7 +17,10 @@ def finding_json(f, lang: str) -> dict:
         "section": f.section, "table": f.table, "row": f.row, "table_column": f.table_column,
         "expected": f.expected, "actual": f.actual, "fingerprint": f.fingerprint,
     }
-    out.update(f.where)
+    for key, value in f.where.items():
+        # Structured readers locate a line as {"table": 2, "row": 5} (a grid's number and row):
+        # kept beside the contract's table/row ids, never over them.
+        out[f"grid_{key}" if key in ("table", "row", "col") else key] = value
     return out
 
 
@@ -28,6 +31,8 @@ def document_json(doc) -> dict:
         "published": doc.published,
         "profile": doc.profile,
         "agency": doc.agency,
+        "format": doc.source.format,
+        "encoding": doc.source.encoding,  # how the bytes were decoded (text formats)
         "sections": [{"id": s.id, "title": f"{s.heading.marker}{s.heading.title[:60]}",
                       "line": doc.position(s.start)[0]} for s in doc.sections],
         "tables": [t.to_json(doc) for t in doc.tables.values()],

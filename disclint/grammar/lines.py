@@ -35,6 +35,9 @@ def logical_lines(norm: str, vocab: Vocabulary) -> list[Piece]:
     while pos <= n:
         nl = norm.find("\n", pos)
         end = n if nl < 0 else nl
+        mark = _MARKUP.match(norm, pos, end)
+        if mark:
+            pos = mark.end()
         if end - pos > _LONG:
             cuts = _inline_cuts(norm, pos, end, vocab)
             last = pos
@@ -50,6 +53,9 @@ def logical_lines(norm: str, vocab: Vocabulary) -> list[Piece]:
         pos = nl + 1
     return pieces
 
+
+# Markdown and plain-text emphasis before a heading marker: "## 一、总体情况", "**（一）主动公开**", "> ".
+_MARKUP = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|\*\*|__)+")
 
 _PHRASE = re.compile(r"[^。0-9]{2,20}。")
 

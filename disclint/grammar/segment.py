@@ -60,7 +60,7 @@ class _ToBlocks(Transformer):
         marker, rest = children[0], children[1:] 
         start, end = self._span(marker, children[-1])
         style = _STYLE_OF[name]
-        title = self.src[self._orig(rest[0].start_pos): end].strip() if rest else ""
+        title = self.src[self._orig(rest[0].start_pos): end].strip().rstrip("*_").strip() if rest else ""
         i = bisect.bisect_right(self.parse_starts, marker.start_pos) - 1
         return Heading(style=style, marker=self.src[start: self._orig(marker.end_pos)], number=_number(style, str(marker)),
                        title=title, start=start, end=end, inline=self.inline[i])

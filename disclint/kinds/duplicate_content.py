@@ -74,8 +74,21 @@ def extract(doc: Document) -> dict[str, Any]:
     return {"narrative": text, "line": line, "requests": cells, "requests_line": table_line}
 
 
+_recent: dict[tuple[int, int], tuple[str, set[str]]] = {}
+
+
 def shingles(text: str, size: int) -> set[str]:
-    return {text[i:i + size] for i in range(max(0, len(text) - size + 1))}
+    """The text's distinct runs of `size` characters. A batch walks each body's years in order, so
+    the middle report of 2022→2023→2024 is needed twice in a row: the last few sets are kept."""
+    key = (id(text), size)
+    hit = _recent.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    found = {text[i:i + size] for i in range(max(0, len(text) - size + 1))}
+    if len(_recent) >= 4:
+        _recent.pop(next(iter(_recent)))
+    _recent[key] = (text, found)
+    return found
 
 
 def repeated_share(this: str, prev: str, size: int = 4) -> float:

@@ -43,10 +43,19 @@ def check(doc: Document, rule):
     if p.get("table"):
         table = doc.tables.get(p["table"])
         if table is not None and table.all_blank:
-            yield rule.finding(FINDING_KIND, start=table.start, table=table.id, section=table.id)
+            yield rule.finding(FINDING_KIND, start=table.start, table=table.id, section=table.id,
+                               caption=load_layouts()[table.id].caption)
         return
     text = doc.norm
     if any(re.search(pattern, text) for pattern in p["patterns"]):
         return
     section = next((s for s in doc.sections if s.id == p.get("section")), None)
-    yield rule.finding(FINDING_KIND, start=section.start if section else None, section=p.get("section"))
+    term = _vocab().by_id.get(p.get("section") or "")
+    yield rule.finding(FINDING_KIND, start=section.start if section else None, section=p.get("section"),
+                       section_zh=term.zh if term else "", section_en=term.en if term else "")
+
+
+def _vocab():
+    from ..grammar.vocabulary import load_vocabulary
+
+    return load_vocabulary()

@@ -6,7 +6,8 @@ columns (blank cells dropped in copying, pingtan/031 `0 00000`), text inside the
 is checked on those rows (disclint.tables.resolve)."""
 from __future__ import annotations
 
-from ..model import Document, Severity
+from ..model import Document
+from ..tables.layout import load_layouts
 
 KIND = "table-shape"
 FINDING_KIND = "table-shape"
@@ -47,8 +48,10 @@ def check(doc: Document, rule):
             if u.reason not in wanted:
                 continue
             zh, en = REASONS[u.reason]
-            detail = f"（{u.detail}）" if u.detail else ""
+            row = load_layouts()[table.id].layouts[table.layout].row(u.row) if u.row else None
+            label = (row.label or row.id) if row else ""
+            detail = f"（{u.detail}）" if u.detail and u.reason != "missing-row" else ""
             yield rule.finding(FINDING_KIND, start=u.start if u.start is not None else table.start, table=table.id,
                                section=table.id, row=u.row, table_column=u.column, where=dict(u.where),
-                               table_zh=_TABLE_ZH[table.id], problem_zh=f"{u.row or ''}：{zh}{detail}",
+                               table_zh=_TABLE_ZH[table.id], problem_zh=f"「{label}」{zh}{detail}" if label else zh + detail,
                                problem_en=f"{u.row or ''}: {en} {u.detail}".strip())

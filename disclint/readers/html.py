@@ -8,6 +8,7 @@ up separately and put back as the first line.
 """
 from __future__ import annotations
 
+import codecs
 import re
 
 from .base import Grid, ReadError, Source, render_grid_row
@@ -50,7 +51,8 @@ def read(path: str, data: bytes) -> Source:
     lines: list[tuple[str, dict]] = []
     grids: list[Grid] = []
     title = _find_title(root, body, container)
-    for block in _render_blocks(container):
+    blocks = _render_blocks(container) + [_table_grid(t) for t in _trailing_tables(container, metrics)]
+    for block in blocks:
         if isinstance(block, str):
             lines.append((block, {}))
         else:
@@ -86,8 +88,6 @@ def _decode_html(data: bytes) -> tuple[str, str]:
 
 
 def _charset_name(label: str) -> str | None:
-    import codecs
-
     label = label.strip().lower()
     # GBK and GB2312 pages routinely use characters beyond their declared set; GB18030 is the superset.
     if label in {"gbk", "gb2312", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "hz-gb-2312"}:
@@ -173,17 +173,33 @@ def _article_container(body, m: _Metrics):
     return cur
 
 
+def _trailing_tables(container, m: _Metrics) -> list:
+    """Data tables right after the article, outside its container (a statistics table appended
+    below the text block); link lists dressed as tables are left out."""
+    tables = []
+    for sibling in container.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        for table in ([sibling] if sibling.tag == "table" else sibling.iter("table")):
+            linked = sum(len(_CJK.findall(a.text_content())) for a in table.iter("a"))
+            if _is_data_table(table) and m.cjk.get(table, 0) >= 4 and linked * 2 < m.cjk.get(table, 0) + linked:
+                tables.append(table)
+    return tables
+
+
 def _find_title(root, body, container) -> str | None:
-    """The report title: an element before the article whose text is the page's declared title."""
+    """The report title: a heading or title block before the article that the page declares as its
+    title (<meta name="ArticleTitle">, the first part of <title>); else the ArticleTitle itself."""
+    article_title = None
     declared = []
     for meta in root.iter("meta"):
-        if (meta.get("name") or meta.get("property") or "").lower() in {"articletitle", "og:title", "title"}:
+        if (meta.get("name") or meta.get("property") or "").lower() in {"articletitle", "og:title"}:
+            article_title = article_title or _clean(meta.get("content") or "")
             declared.append(_clean(meta.get("content") or ""))
     title_el = root.find(".//title")
     if title_el is not None and title_el.text:
         declared.append(_clean(_TITLE_SPLIT.split(title_el.text.strip())[0]))
     declared = [d for d in declared if len(_CJK.findall(d)) >= 4]
-    # Visible candidates: headings and title-classed blocks that come before the article.
     for el in body.iter():
         if el is container:
             break
@@ -195,7 +211,8 @@ def _find_title(root, body, container) -> str | None:
             if text and any(text == d or (len(text) >= 8 and text in d) or (len(d) >= 8 and d in text)
                             for d in declared):
                 return text
-    return declared[0] if declared else None
+    # <title> alone is often the site's name; only an explicit article title stands in for a visible one.
+    return article_title if article_title and len(_CJK.findall(article_title)) >= 4 else None
 
 
 # --- rendering -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 from .base import ReadError, Source
 
 CONVERT_TIMEOUT = 120  # seconds; a first start of LibreOffice with a fresh profile takes a few
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read(path: str, data: bytes) -> Source:
@@ -35,23 +36,37 @@ def read_as(path: str, data: bytes, kind: str) -> Source:
         from . import html
 
         return _as(html.read(path, data), fmt)
-    if kind == "xls":
+    if kind == "xls" and data.startswith(_OLE_MAGIC):
+        # calamine reads BIFF itself; LibreOffice, given a file calamine cannot read, falls back to
+        # importing the bytes as text, which only turns a damaged workbook into noise.
         from . import xlsx
 
-        try:
-            return xlsx.read_workbook(path, data, fmt)
-        except ReadError as e:
-            if e.kind != "format":
-                raise  # encrypted or empty: LibreOffice would not do better
-        return _as(_read_converted(path, data, "xlsx"), fmt)
+        return xlsx.read_workbook(path, data, fmt)
+    if not data.startswith((_OLE_MAGIC, b"{\\rtf")) and not head.startswith(b"mime-version") and _plain_text(data):
+        # Exports named .doc/.xls that are really text (CSV, TSV, a page's text) need no converter.
+        from . import text
+
+        return _as(text.read(path, data), fmt)
     # OLE Word/WPS, RTF, MHTML "web archive" .doc: LibreOffice knows them all, or says it cannot.
-    return _as(_read_converted(path, data, "docx"), fmt)
+    return _as(_read_converted(path, data, "docx" if kind == "doc" else "xlsx"), fmt)
+
+
+def _plain_text(data: bytes) -> bool:
+    from . import text
+
+    if b"\0" in data[:4096]:
+        return False
+    try:
+        text.decode(data)
+    except ReadError:
+        return False
+    return True
 
 
 def _open_xml(path: str, data: bytes) -> Source:
     """A renamed Office Open XML package: which reader depends on the main part it holds."""
-    import zipfile
     import io
+    import zipfile
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())

@@ -29,17 +29,19 @@ from .base import Grid, ReadError, Source, render_grid_row
 # pdfplumber's word grouping: a gap wider than this share of the font size is a word break.
 _GAP_RATIO = 0.5
 _TEXT_OPTS = {"x_tolerance_ratio": _GAP_RATIO, "keep_blank_chars": True}
-_MARGIN_ZONE = 0.09  # share of the page height at top and bottom where headers and footers live
+_MARGIN_ZONE = 0.1  # share of the page height at top and bottom where headers and footers live
 _ALIGN_TOL = 5.0  # points: column edges of a table continued on the next page
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-_ARTEFACT_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) +(?=[{_CJK}])"
-                             f"|(?<=[\u3000-\u303f\uff00-\uffef]) +|  +(?=[\u3000-\u303f\uff00-\uffef])")
+# A space between a CJK character and a Latin digit or letter is the widened gap of a Word/WPS
+# layout (``2023 年``), never meant text (spec libraries.md §4).
+_ARTEFACT_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) +(?=[{_CJK}])")
 _CELL_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _PAGE_NUMBER = re.compile(r"^[\s\-－—–_·•]*(第\s*)?[0-9０-９]{1,4}\s*(页)?(\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
                           r"[\s\-－—–_·•]*$")
 _DECORATED_NUMBER = re.compile(r"^\s*([\-－—–_·•]\s*[0-9]{1,4}\s*[\-－—–_·•]|第\s*[0-9]{1,4}\s*页.*|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4})\s*$")
 _MARKER = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[0-9]+[.、．])")
 _NUMBER = re.compile(r"^\s*-?[0-9][0-9,.]*\s*$")
+_CID = re.compile(r"\(cid:[0-9]+\)")
 # Kangxi radicals, CJK radical supplement and compatibility ideographs fold 1:1 under NFKC.
 _FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in [*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)]
          if len(unicodedata.normalize("NFKC", chr(cp))) == 1 and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)}
@@ -72,20 +74,25 @@ def read(path: str, data: bytes) -> Source:
     except ImportError as e:  # pragma: no cover - a declared dependency
         raise ReadError("unsupported", f"reading PDF needs pdfplumber ({e})")
     pages: list[list] = []
+    heights: dict[int, float] = {}
     try:
         with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
+                heights[number] = float(page.height)
                 pages.append(_page_items(page, number))
                 page.close()  # drop pdfplumber's per-page caches as we go
     except ReadError:
         raise
     except Exception as e:
+        if _raised_here(e):
+            raise  # a bug in this reader, not a damaged file: let the caller report it as such
         raise _open_error(e) from e
     if not pages:
         raise ReadError("format", "is a PDF without pages")
-    if not any(isinstance(item, _Line) or item.rows for items in pages for item in items):
-        raise ReadError("no-text", "has no text layer (a scanned document?); OCR is out of scope")
-    _drop_page_furniture(pages)
+    if not _has_text(pages):
+        raise ReadError("no-text", "has no usable text layer (a scanned document, or fonts without a "
+                                   "Unicode mapping); OCR is out of scope")
+    _drop_page_furniture(pages, heights)
     items = _join_split_tables([item for items in pages for item in items])
     return _render(path, items)
 
@@ -101,6 +108,23 @@ def _quiet_pdfminer():
         yield
     finally:
         logger.setLevel(level)
+
+
+def _has_text(pages: list[list]) -> bool:
+    """Some text that is not pdfminer's "(cid:123)" placeholder for a glyph without Unicode."""
+    chunks = []
+    for items in pages:
+        for item in items:
+            chunks.append(item.text if isinstance(item, _Line) else " ".join(c or "" for r in item.rows for c in r))
+    text = _CID.sub("", "".join(chunks))
+    return sum(ch.isalnum() for ch in text) >= 10
+
+
+def _raised_here(e: Exception) -> bool:
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_filename == __file__
 
 
 def _open_error(e: Exception) -> ReadError:
@@ -239,20 +263,15 @@ def _cell(value: str | None) -> str | None:
 
 # --- page furniture -------------------------------------------------------------------------------
 
-def _drop_page_furniture(pages: list[list]) -> None:
+def _drop_page_furniture(pages: list[list], heights: dict[int, float]) -> None:
     """Remove page numbers and running headers/footers (lines repeated in the page margins)."""
-    heights = {}
-    for items in pages:
-        for item in items:
-            heights[item.page] = max(heights.get(item.page, 0), item.bottom)
+    margins = [set(map(id, _margin_lines(items, heights))) for items in pages]
     repeated = Counter()
-    for items in pages:
-        seen = {_shape(line.text) for line in _margin_lines(items)}
-        repeated.update(seen)
+    for items, margin in zip(pages, margins):
+        repeated.update({_shape(i.text) for i in items if id(i) in margin})
     threshold = max(2, (len(pages) + 1) // 2)
-    for items in pages:
+    for items, margin in zip(pages, margins):
         lines = [i for i in items if isinstance(i, _Line)]
-        margin = set(map(id, _margin_lines(items)))
         edge = {id(lines[0]), id(lines[-1])} if lines else set()
         items[:] = [item for item in items if not (
             isinstance(item, _Line) and (
@@ -260,14 +279,10 @@ def _drop_page_furniture(pages: list[list]) -> None:
                 or (id(item) in edge and _DECORATED_NUMBER.match(item.text))))]
 
 
-def _margin_lines(items: list) -> list[_Line]:
-    """Lines above or below all body content by a clear gap, within the margin zones."""
-    lines = [i for i in items if isinstance(i, _Line)]
-    if not lines:
-        return []
-    page_height = max(i.bottom for i in items) / (1 - _MARGIN_ZONE / 2)
-    return [line for line in lines if line.bottom < page_height * _MARGIN_ZONE * 1.5
-            or line.top > page_height * (1 - _MARGIN_ZONE * 1.5)] if len(lines) > 1 else lines
+def _margin_lines(items: list, heights: dict[int, float]) -> list[_Line]:
+    """Lines in the top or bottom margin zone of their page."""
+    return [i for i in items if isinstance(i, _Line) and (
+        i.bottom < heights[i.page] * _MARGIN_ZONE or i.top > heights[i.page] * (1 - _MARGIN_ZONE))]
 
 
 def _shape(text: str) -> str:

@@ -55,33 +55,36 @@ def _batches(paths: Sequence[str], settings: Settings, local: dict) -> Iterator[
 
 
 def lint_on_cluster(paths: Sequence[str], settings: Settings, address: str,
-                    progress: Progress | None = None) -> list[ReportDigest]:
+                    progress: Progress | None = None, connect_timeout: float = 20) -> list[ReportDigest]:
     try:
         from distributed import Client, as_completed
     except ImportError as e:
         raise RuntimeError("--scheduler needs Dask distributed: pip install 'disclint[dask]'") from e
     progress = progress or (lambda n: None)
     done: dict[str, ReportDigest] = {}
-    with Client(address, set_as_default=False) as client:
+    try:
+        client = Client(address, set_as_default=False, timeout=connect_timeout)
+    except (OSError, TimeoutError) as e:
+        raise RuntimeError(f"cannot reach the Dask scheduler at {address}: {e}") from e
+    with client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         limit = workers * IN_FLIGHT_PER_WORKER
         batches = _batches(paths, settings, done)
         progress(len(done))
-        pending = as_completed()
         owners = {}
 
-        def submit_next() -> bool:
+        def submit_next():
             batch = next(batches, None)
             if batch is None:
-                return False
+                return None
             future = client.submit(_digest_batch, batch, settings, pure=False)
             owners[future.key] = [p for p, _ in batch]
-            pending.add(future)
-            return True
+            return future
 
-        for _ in range(limit):
-            if not submit_next():
-                break
+        first = [f for f in (submit_next() for _ in range(limit)) if f is not None]
+        if not first:
+            return [done[p] for p in paths]
+        pending = as_completed(first, loop=client.loop)  # our client's loop: there is no default client
         for future in pending:
             names = owners.pop(future.key)
             try:
@@ -92,5 +95,7 @@ def lint_on_cluster(paths: Sequence[str], settings: Settings, address: str,
                     done[p] = unreadable(p, "internal", f"the cluster failed on this file's batch: {type(e).__name__}")
             progress(len(names))
             future.release()
-            submit_next()
+            following = submit_next()
+            if following is not None:
+                pending.add(following)
     return [done[p] for p in paths]

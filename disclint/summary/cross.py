@@ -64,8 +64,7 @@ def pair_reports(digests: list[ReportDigest]) -> Pairing:
                 names = "、".join(d.path for d in prev + this)
                 out.notes.append(f"{key} {year - 1}/{year}: 同一年有多份报告，未做跨年度比对 ({names})")
                 continue
-            out.pairs.append((prev[0], this[0]))
-    out.pairs.sort(key=lambda pair: pair[1].path)
+            out.pairs.append((prev[0], this[0]))  # each body's years in order: see duplicate_content.shingles
     return out
 
 

@@ -52,7 +52,7 @@ def cross_kinds(settings: Settings) -> tuple[str, ...]:
     return tuple(sorted({r.kind for r in rules_for(settings) if getattr(kinds.get(r.kind), "CROSS_REPORT", False)}))
 
 
-def _digest(result: FileResult, settings: Settings, started: float) -> ReportDigest:
+def digest_result(result: FileResult, settings: Settings, started: float | None = None) -> ReportDigest:
     entry = file_json(result, settings.lang)
     digest = ReportDigest(path=result.path, entry=entry)
     doc = result.document
@@ -71,7 +71,7 @@ def _digest(result: FileResult, settings: Settings, started: float) -> ReportDig
             for line in _lines_in(digest.cross):
                 if line not in digest.excerpts:
                     digest.excerpts[line] = doc.line_text(line)[:_EXCERPT_CHARS]
-    digest.seconds = time.perf_counter() - started
+    digest.seconds = time.perf_counter() - started if started is not None else 0.0
     return digest
 
 
@@ -97,7 +97,7 @@ def digest_path(path: str, settings: Settings) -> ReportDigest:
 
     started = time.perf_counter()
     try:
-        return _digest(lint_one(path, settings), settings, started)
+        return digest_result(lint_one(path, settings), settings, started)
     except Exception:  # noqa: BLE001 - one report must never stop a batch (a bug in the digest itself)
         return _failed(path, started)
 
@@ -109,8 +109,8 @@ def digest_bytes(path: str, data: bytes, settings: Settings) -> ReportDigest:
         try:
             source = read_bytes(path, data)
         except ReadError as e:
-            return _digest(FileResult(path=path, error=e), settings, started)
-        return _digest(lint_source(source, settings), settings, started)
+            return digest_result(FileResult(path=path, error=e), settings, started)
+        return digest_result(lint_source(source, settings), settings, started)
     except Exception:  # noqa: BLE001
         return _failed(path, started)
 

@@ -46,25 +46,28 @@ def _labels() -> dict:
     return out
 
 
-def _table(t: dict) -> dict:
+def _table(t: dict, labels: dict) -> dict:
     rows = list(t.get("cells", {}))
     cols: list[str] = []
     for r in rows:
         for c in t["cells"][r]:
             if c not in cols:
                 cols.append(c)
+    # the format's column order (自然人 … 其他, 总计 last), whatever order the cells were read in
+    order = {c: i for i, c in enumerate(labels.get(t["id"], {}).get("cols", {}))}
+    cols.sort(key=lambda c: order.get(c, len(order)))
     return {"id": t["id"], "line": t.get("line"), "rows": rows, "cols": cols,
             "v": [[t["cells"][r].get(c, "") if c in t["cells"][r] else "" for c in cols] for r in rows]}
 
 
-def _detail(d: ReportDigest, row: Row) -> dict:
+def _detail(d: ReportDigest, row: Row, labels: dict) -> dict:
     doc = d.document or {}
     return {
         "path": d.path, "agency": row.agency, "year": row.year, "profile": row.profile, "status": row.status,
         "kind": row.kind, "title": d.title or "", "error": row.error_message, "published": row.published,
         "sections": [[s["id"], s["title"], s["line"]] for s in doc.get("sections", [])],
         "missing": row.missing_sections,
-        "tables": [_table(t) for t in doc.get("tables", [])],
+        "tables": [_table(t, labels) for t in doc.get("tables", [])],
         "findings": [{"rule": f["rule"], "kind": f["kind"], "sev": f["severity"], "line": f.get("line"),
                       "msg": f["message"], "table": f.get("table"), "row": f.get("row"),
                       "col": f.get("table_column"), "exp": f.get("expected"), "act": f.get("actual"),
@@ -109,9 +112,10 @@ def render_index(digests: list[ReportDigest], rows: list[Row], *, sources: list[
               "error_findings": sum(r.errors for r in rows), "warning_findings": sum(r.warnings for r in rows),
               "pairs": pairs}
     kind_chart, agency_chart = _charts(digests, rows)
-    data = {"labels": {"tables": _labels(), "kinds": KIND_ZH, "sections": SECTION_ZH, "severity": SEVERITY_ZH,
+    labels = _labels()
+    data = {"labels": {"tables": labels, "kinds": KIND_ZH, "sections": SECTION_ZH, "severity": SEVERITY_ZH,
                        "status": STATUS_ZH},
-            "reports": [_detail(d, r) for d, r in zip(digests, rows)]}
+            "reports": [_detail(d, r, labels) for d, r in zip(digests, rows)]}
     from markupsafe import Markup
 
     return env.get_template("index.html.j2").render(

@@ -85,7 +85,7 @@ def _run_pool(chunks: list[list[str]], settings: Settings, jobs: int, done: dict
     for path in (p for chunk in broken for p in chunk):
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=context) as solo:
-                done[path] = solo.submit(digest_path, path, settings).result()
+                done[path] = solo.submit(_digest_chunk, [path], settings).result()[0]
         except BrokenProcessPool:
             done[path] = unreadable(path, "internal", "the process linting this file died (a crash or out of memory)")
         progress(1)

@@ -4,8 +4,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import yaml
+
 from ..model import Document
 from ..normalize import compact
+from ..paths import builtin_rules_dir
 from .grid import grid_rows, header_labels, sheets
 from .identity import Bound, bind, parse_expression
 from .layout import Layout, TableSpec, load_layouts
@@ -19,17 +22,25 @@ _LEAVES = {"结果维持": "maintain", "结果纠正": "correct", "其他结果"
 _GROUPS = {"行政复议": "@rev", "行政诉讼": "@lit", "未经复议直接起诉": "@direct", "复议后起诉": "@after"}
 
 
+@lru_cache(maxsize=1)
+def _identity_rules() -> tuple[dict, ...]:
+    """The table-identity rules of the built-in pack, read once with libyaml when present: the
+    engine validates the pack; here only the expressions are needed, and fast."""
+    path = builtin_rules_dir() / "tables.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    return tuple(r for r in data.get("rules", []) if r.get("kind") == "table-identity")
+
+
 @lru_cache(maxsize=16)
 def identities_for(table_id: str, layout_name: str) -> tuple[Bound, ...]:
-    """The hard identities of the built-in rule packs for this table and layout (used to cut
-    run-together numbers; soft plausibility checks are not)."""
-    from ..engine.loader import load_rules
-
+    """The hard identities of the built-in rules for this table and layout, used to cut
+    run-together numbers (soft plausibility checks are not)."""
     layout = load_layouts()[table_id].layouts[layout_name]
     out: list[Bound] = []
-    for rule in load_rules():
-        p = rule.params
-        if rule.kind != "table-identity" or p.get("table") != table_id or p.get("soft"):
+    for p in _identity_rules():
+        if p.get("table") != table_id or p.get("soft"):
             continue
         if p.get("layouts") and layout_name not in [str(x) for x in p["layouts"]]:
             continue
@@ -112,7 +123,7 @@ def _pick_layout(doc: Document, spec: TableSpec, lo: int, hi: int) -> tuple[Layo
 
 def _requests(doc: Document, spec: TableSpec, context: dict) -> Table | None:
     any_layout = spec.layouts[spec.default_layout]
-    if doc.source.grids or context.get("pipe_sheets"):
+    if sheets(doc):
         for layout in _layouts_by_signal(doc, spec):
             raws = grid_rows(doc, spec, layout, _requests_grid_map(spec))
             if len(raws) >= 3:
@@ -288,7 +299,7 @@ def _proactive(doc: Document, spec: TableSpec, context: dict) -> Table | None:
         return None
     name = spec.detect_layout(comp.text[first: first + 1500])
     layout = spec.layouts[name]
-    if doc.source.grids:
+    if sheets(doc):
         raws = grid_rows(doc, spec, layout, None, per_row=True)
         if len(raws) >= 2:
             return _finish(doc, spec, layout, raws, "grid")

@@ -31,6 +31,14 @@ class Sheet:
 
 def sheets(doc: Document) -> list[Sheet]:
     """The document's grids, or its runs of pipe rows when the reader kept no grids."""
+    cached = doc.facts.get("_tables_sheets")
+    if cached is None:
+        cached = _sheets(doc)
+        doc.facts["_tables_sheets"] = cached
+    return cached
+
+
+def _sheets(doc: Document) -> list[Sheet]:
     if doc.source.grids:
         out = []
         for grid in doc.source.grids:
@@ -142,7 +150,7 @@ def grid_rows(doc: Document, spec: TableSpec, layout: Layout, column_map, per_ro
                     break
             # Short labels (总计, 其他, 规章) also head columns: a row starts the table only
             # with a label of its own, and short ones count once the table has started.
-            if hit is not None and (first is not None or len(hit.core) >= 4):
+            if hit is not None and (first is not None or len(hit.core) >= 4 or per_row):
                 labelled.append((i, hit))
                 if first is None:
                     first = i

@@ -85,7 +85,7 @@ class _Build(Transformer):
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    return Lark(_GRAMMAR, parser="lalr")
+    return Lark(_GRAMMAR, parser="lalr", cache=True)  # built tables cached in the temp folder
 
 
 @lru_cache(maxsize=256)

@@ -35,6 +35,7 @@ class Row:
     pattern: re.Pattern  # matches the label in compacted text, numbering prefix optional
     core: str  # the compacted label without its numbering prefix or note, for fuzzy matching
     columns: tuple[Column, ...]  # the columns this row has cells in
+    local: bool = False  # a row some provinces add; read when there, never reported missing
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _row(spec: dict, columns: tuple[Column, ...], block: str | None = None) -> R
     pattern = re.compile("|".join(f"(?:{s})" for s in sorted(sources, key=len, reverse=True))) if sources else re.compile(r"(?!)")
     rid = f"{block}.{spec['id']}" if block else spec["id"]
     return Row(id=rid, label=spec["label"], numeric=spec.get("numeric", True), pattern=pattern,
-               core=cores[0] if cores else "", columns=columns)
+               core=cores[0] if cores else "", columns=columns, local=spec.get("local", False))
 
 
 def _columns(items: list[dict]) -> tuple[Column, ...]:
@@ -148,5 +149,5 @@ def _spec(tid: str, data: dict) -> TableSpec:
 def load_layouts(path: str | None = None) -> dict[str, TableSpec]:
     file = Path(path) if path else builtin_rules_dir() / "table-layouts.yaml"
     with open(file, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
     return {tid: _spec(tid, spec) for tid, spec in data["tables"].items()}

@@ -19,12 +19,14 @@ from .values import parse_cell, splits
 _MAX_COMBINATIONS = 20000
 
 
-def _fits(cell: Cell, column: Column) -> bool:
-    """A cut piece must suit its column: signs only in 本年增/减, decimals and 元 only in money."""
+def _fits(cell: Cell, column: Column, lenient: bool = False) -> bool:
+    """A cut piece must suit its column: signs only in 本年增/减, decimals and 元 only in money.
+    Leniently (when nothing else fits) a count may carry a sign: a written -3 is a table-cell
+    finding, not an unreadable row."""
     raw = cell.raw.strip()
     if cell.value is None:
         return cell.blank
-    if raw[:1] in "+-" and column.type != "signed":
+    if raw[:1] in "+-" and column.type != "signed" and not lenient:
         return False
     if isinstance(cell.value, float) and column.type != "money":
         return False
@@ -51,15 +53,20 @@ def _candidates(raw: RawRow, columns: tuple[Column, ...]) -> tuple[list[dict[str
     tokens = raw.tokens or []
     cuts = splits(tokens, len(columns)) if tokens else []
     out, seen = [], set()
-    for cut in cuts:
-        cells = [parse_cell(text, off, off + len(text)) for text, off in cut]
-        if not all(_fits(c, col) for c, col in zip(cells, columns)):
-            continue
-        key = tuple((c.value, c.blank) for c in cells)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({col.id: c for col, c in zip(columns, cells)})
+    for lenient in (False, True):
+        for cut in cuts:
+            if lenient and len(cut) != len(tokens):
+                continue  # only whole tokens as written may keep a sign a count should not have
+            cells = [parse_cell(text, off, off + len(text)) for text, off in cut]
+            if not all(_fits(c, col, lenient) for c, col in zip(cells, columns)):
+                continue
+            key = tuple((c.value, c.blank) for c in cells)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({col.id: c for col, c in zip(columns, cells)})
+        if out:
+            break
     if not out:
         written = " ".join(t for t, _ in tokens)
         return [], Unread(raw.row.id, None, "cell-count", f"{written or '—'} → {len(columns)}", raw.start)
@@ -123,7 +130,7 @@ def resolve(table: Table, layout: Layout, raws: list[RawRow], identities: list[B
         else:
             table.unreadable.append(Unread(rid, None, "ambiguous", f"{len(cands)}", starts.get(rid)))
     for row in layout.numeric_rows:
-        if row.id not in options and not any(u.row == row.id for u in table.unreadable):
+        if row.id not in options and not row.local and not any(u.row == row.id for u in table.unreadable):
             table.unreadable.append(Unread(row.id, None, "missing-row", row.label))
 
 

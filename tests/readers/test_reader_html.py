@@ -123,3 +123,19 @@ def test_external_entities_are_not_resolved(tmp_path):
     source = read("page.html", page.encode())
     assert "TOP-SECRET" not in source.text
     assert "一、总体情况" in lines_of(source)
+
+
+def test_table_placed_after_the_article_block_is_kept():
+    """A statistics table appended below the text block, outside its container (a mutation of a
+    real page: 019's 复议/诉讼 table moved out of the editor div)."""
+    from lxml import etree, html
+
+    root = html.document_fromstring(fixture("pingtan_019.html"))
+    editor = root.xpath('//div[contains(@class, "TRS_Editor")]')[0]
+    table = editor.xpath(".//table")[-1]
+    table.getparent().remove(table)
+    editor.addnext(table)
+    source = read("page.html", etree.tostring(root, encoding="utf-8"))
+    assert len(source.grids) == 3
+    assert source.grids[2].rows[0][0] == "行政复议"
+    assert source.text.split("\n")[source.grids[2].first_line - 1].startswith("| 行政复议 |")

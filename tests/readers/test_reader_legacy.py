@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -85,5 +86,6 @@ def test_renamed_docx_and_html_are_read_without_libreoffice(monkeypatch):
 def test_importing_readers_stays_light():
     code = ("import sys, disclint.readers; "
             "print(sorted(m for m in ('lxml', 'pdfplumber', 'pdfminer', 'docx', 'python_calamine') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert out.stdout.strip() == "[]"
