@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from . import yamlsafe
 
 from .model import Document, Heading, Paragraph
 from .normalize import compact
@@ -40,7 +40,7 @@ class DocumentVocabulary:
 def load_document_vocabulary(path: str | None = None) -> DocumentVocabulary:
     file = Path(path) if path else builtin_rules_dir() / "document.yaml"
     with open(file, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yamlsafe.load(fh)
     pats = lambda xs: tuple(re.compile(x) for x in xs)  # noqa: E731
     return DocumentVocabulary(
         report=pats(data["title"]["report"]),

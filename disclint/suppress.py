@@ -225,13 +225,13 @@ def baseline_key(path: str, baseline_file: str) -> str:
 
 
 def write_baseline(results, baseline_file: str) -> int:
-    """Record every finding of `results` (tool findings excepted); returns how many."""
+    """Record every finding of `results`; returns how many."""
     from .atomic import write_text
 
     files: dict[str, dict[str, int]] = {}
     total = 0
     for result in results:
-        counts = Counter(f.fingerprint for f in result.findings if not f.rule.startswith("DL6"))
+        counts = Counter(f.fingerprint for f in result.findings)
         if counts:
             files[baseline_key(result.path, baseline_file)] = dict(sorted(counts.items()))
             total += sum(counts.values())
@@ -277,9 +277,9 @@ def apply(result, settings: Settings, use_baseline: bool = True):
             suppressions += inline_directives(source.text)
     suppressions += sidecar_entries(result.path)
     kept = [f for f in result.findings if not _suppressed(f, suppressions)]
+    kept += _tool_findings(suppressions, settings, result.path)
     if use_baseline and settings.baseline:
         kept = _drop_baselined(kept, result.path, settings.baseline)
-    kept += _tool_findings(suppressions, settings, result.path)
     kept.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule))
     return replace(result, findings=kept)
 

@@ -27,6 +27,7 @@ class Figure:
     end: int
     phrase: str  # the phrase as matched (flat, normalised)
     clause: str  # from the last clause break before the phrase to the end of the phrase
+    lead: str  # from the start of the sentence to the end of the phrase
     sentence: str  # the whole sentence around it
 
 
@@ -68,7 +69,7 @@ def _figure(flat: Flat, m: re.Match, value: int | float) -> Figure:
     sentence = text[sentence_from:stop.start() if stop else min(len(text), m.end() + 200)]
     start, end = flat.span(m.start(), m.end())
     return Figure(value=value, start=start, end=end, phrase=m.group(), clause=text[clause_from:m.end()],
-                  sentence=sentence)
+                  lead=text[sentence_from:m.end()], sentence=sentence)
 
 
 def other_years(text: str, year: int | None) -> list[int]:

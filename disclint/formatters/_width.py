@@ -15,21 +15,23 @@ def width(text: str) -> int:
 
 
 def excerpt(line: str, column: int, span: int = 1, room: int = 72) -> tuple[str, str]:
-    """The line (clipped around `column` when long) and a caret line under the right place."""
+    """The line (clipped around `column` when it is wider than `room`) and a caret line whose
+    carets stand under characters column … column+span-1, counted in display columns."""
     line = line.replace("\t", " ")
-    start = column - 1
+    start = min(max(column - 1, 0), len(line))
     left = 0
-    if width(line) > room:
+    if width(line[:start]) > room // 3:
         # keep about a third of the room before the caret
-        left = start
-        budget = room // 3
-        while left > 0 and width(line[left - 1:start]) <= budget:
+        left, used = start, 0
+        while left > 0 and used + char_width(line[left - 1]) <= room // 3:
             left -= 1
-    shown = line[left:]
-    while width(shown) > room:
-        shown = shown[:-1]
+            used += char_width(line[left])
+    right, used = left, 0
+    while right < len(line) and used + char_width(line[right]) <= room:
+        used += char_width(line[right])
+        right += 1
     prefix = "…" if left > 0 else ""
-    suffix = "…" if len(line) - left > len(shown) else ""
-    under = prefix + line[left:start]
-    carets = "^" * max(1, width(line[start:start + span][: max(1, len(shown) - (start - left))]))
-    return prefix + shown + suffix, " " * width(under) + carets
+    suffix = "…" if right < len(line) else ""
+    marked = line[start:min(start + span, right)] or " "
+    caret_col = width(prefix) + width(line[left:start])
+    return prefix + line[left:right] + suffix, " " * caret_col + "^" * max(1, width(marked))

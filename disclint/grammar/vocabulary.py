@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .. import yamlsafe
 
 from ..normalize import compact
 from ..paths import builtin_rules_dir
@@ -89,4 +89,4 @@ def _title_end(key: str, at: int) -> int:
 def load_vocabulary(path: str | None = None) -> Vocabulary:
     file = Path(path) if path else builtin_rules_dir() / "sections.yaml"
     with open(file, encoding="utf-8") as fh:
-        return Vocabulary(yaml.safe_load(fh))
+        return Vocabulary(yamlsafe.load(fh))

@@ -99,7 +99,7 @@ def _against_table(doc: Document, rule):
         for fig in find_figures(doc, quantity["phrases"]):
             if fig.value == expected:
                 continue
-            if any(q.search(fig.clause) for q in qualifiers + unless) or other_years(fig.clause, doc.year):
+            if any(q.search(fig.clause) for q in qualifiers + unless) or other_years(fig.lead, doc.year):
                 continue
             if context and not context.search(fig.sentence):
                 continue

@@ -19,6 +19,10 @@ class ReadError(Exception):
         self.kind = kind
         self.message = message
 
+    def __reduce__(self):
+        # Results cross process boundaries (batch pool) and go into the cache: keep both arguments.
+        return (ReadError, (self.kind, self.message))
+
 
 # The documented error kinds of the JSON contract's "error" entry.
 ERROR_KINDS = {

@@ -18,6 +18,26 @@ from .pool import Progress
 OUTPUTS = ("index.html", "summary.xlsx", "summary.csv", "findings.json")
 
 
+def _in_forked_process(work):
+    """Start `work` in a forked child (it sees this process's data without pickling); return a
+    function that waits for it and raises if it failed. Runs in-process where fork is unavailable."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # not POSIX
+        work()
+        return lambda: None
+    child = context.Process(target=work, name="disclint-xlsx")
+    child.start()
+
+    def wait() -> None:
+        child.join()
+        if child.exitcode != 0:
+            raise RuntimeError(f"writing summary.xlsx failed (exit code {child.exitcode})")
+    return wait
+
+
 @dataclass
 class SummaryResult:
     digests: list[ReportDigest]
@@ -64,15 +84,15 @@ def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Setti
     rows = make_rows(digests)
     os.makedirs(out_dir, exist_ok=True)
     t = time.perf_counter()
+    # openpyxl spends ~25 µs per cell (2.4 s per 1,000 reports with their findings): the workbook is
+    # written by a forked process while this one writes the other three files.
+    xlsx = _in_forked_process(lambda: write_bytes(os.path.join(out_dir, "summary.xlsx"), summary_xlsx(digests, rows)))
     write_text(os.path.join(out_dir, "findings.json"), findings_json(digests))
     write_bytes(os.path.join(out_dir, "summary.csv"), summary_csv(rows))
-    timings["json+csv"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_bytes(os.path.join(out_dir, "summary.xlsx"), summary_xlsx(digests, rows))
-    timings["xlsx"] = time.perf_counter() - t
-    t = time.perf_counter()
     html = render_index(digests, rows, sources=list(sources), notes=pairing.notes, pairs=len(pairing.pairs))
     write_text(os.path.join(out_dir, "index.html"), html)
-    timings["html"] = time.perf_counter() - t
+    timings["json+csv+html"] = time.perf_counter() - t
+    xlsx()
+    timings["write"] = time.perf_counter() - t
     return SummaryResult(digests=digests, out_dir=out_dir, pairs=len(pairing.pairs), notes=pairing.notes,
                          timings=timings)

@@ -142,7 +142,7 @@ def _requests(doc: Document, spec: TableSpec, context: dict) -> Table | None:
         return _evidence_only(doc, spec, layout, comp, a)
     first = found[0][1]
     order = _text_header_order(comp, spec, lo, first)
-    raws = find_rows(doc, layout, a, hi)
+    raws = find_rows(doc, layout, a, hi, found)
     for r in raws:
         r.columns = order or ()
     return _finish(doc, spec, layout, raws, "text", order, start=comp.offset(lo if order else first))

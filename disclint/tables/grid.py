@@ -105,11 +105,21 @@ def match_label(text: str, rows: list[Row]) -> Row | None:
     """The row a label cell names: its pattern, else the closest core when only a few characters
     differ (characters lost in PDF extraction)."""
     key = compact(text)
-    if not key:
-        return None
+    if not key or not _CJK.search(key):
+        return None  # numbers and blanks name no row
+    memo = _MEMO.setdefault(tuple(map(id, rows)), {})  # layouts live as long as the process
+    if key not in memo:
+        memo[key] = _match_key(key, rows)
+    return memo[key]
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+_MEMO: dict[tuple[int, ...], dict[str, Row | None]] = {}
+
+
+def _match_key(key: str, rows: list[Row]) -> Row | None:
     for row in rows:
-        m = row.pattern.fullmatch(key) if row.core else None
-        if m:
+        if row.core and row.pattern.fullmatch(key):
             return row
     for row in rows:
         if row.core and row.pattern.search(key) and len(key) <= len(row.label) + 12:
@@ -119,7 +129,10 @@ def match_label(text: str, rows: list[Row]) -> Row | None:
     for row in rows:
         if not row.core or len(row.core) < 4:
             continue
-        r = difflib.SequenceMatcher(None, stripped, row.core).ratio()
+        matcher = difflib.SequenceMatcher(None, stripped, row.core, autojunk=False)
+        if matcher.real_quick_ratio() < _FUZZY or matcher.quick_ratio() < _FUZZY:
+            continue
+        r = matcher.ratio()
         if r > score:
             best, score = row, r
     return best if score >= _FUZZY else None

@@ -19,7 +19,7 @@ from .values import RUN, pieces
 
 _WINDOW_BEFORE = 600  # compact characters of header searched before the first row label
 _WINDOW_AFTER = 6000
-_DROP = re.compile(r"[\s\"'“”‘’]")
+_KEEP = re.compile(r"[^\s\"'“”‘’]+")
 
 
 @dataclass
@@ -31,8 +31,12 @@ class Compact:
 
     @classmethod
     def of(cls, norm: str) -> "Compact":
-        keep = [i for i, ch in enumerate(norm) if not _DROP.match(ch)]
-        return cls("".join(norm[i] for i in keep), keep)
+        keep: list[int] = []
+        parts: list[str] = []
+        for m in _KEEP.finditer(norm):
+            keep.extend(range(m.start(), m.end()))
+            parts.append(m.group())
+        return cls("".join(parts), keep)
 
     def offset(self, i: int) -> int:
         """Offset in the text of compact index i (one past the end maps past the last char)."""
@@ -58,25 +62,36 @@ def chain(comp: Compact, rows: list[Row], lo: int, hi: int) -> list[tuple[Row, i
 
     Among equally long chains the tightest wins: the latest start (a label quoted in prose
     before the table loses to the table's own) and then the earliest end (a short label such as
-    总计 further on, in the next table's header, loses to the row)."""
+    总计 further on, in the next table's header, loses to the row). Matches are taken in order
+    of start; a match's best predecessor is the best chain, among matches already ended, whose
+    last label comes earlier in the layout (a prefix maximum over the layout's positions)."""
     matches = []
     for idx, row in enumerate(rows):
         for m in row.pattern.finditer(comp.text, lo, hi):
             if m.end() > m.start():
                 matches.append((m.start(), m.end(), idx, row))
+    if not matches:
+        return []
     matches.sort(key=lambda m: (m[0], -m[1]))
+    by_end = sorted(range(len(matches)), key=lambda k: matches[k][1])
+    ended = 0
+    top: list[tuple[tuple[int, int], int] | None] = [None] * len(rows)  # per layout position
     best: list[tuple[int, int, int]] = []  # (length, first start, predecessor)
     for i, (s, e, idx, _) in enumerate(matches):
+        while ended < len(by_end) and matches[by_end[ended]][1] <= s and by_end[ended] < i:
+            j = by_end[ended]
+            key = (best[j][0], best[j][1])
+            at = matches[j][2]
+            if top[at] is None or key > top[at][0]:
+                top[at] = (key, j)
+            ended += 1
         score, pred = (1, s), -1
-        for j in range(i):
-            ps, pe, pidx, _ = matches[j]
-            if pidx < idx and pe <= s:
-                cand = (best[j][0] + 1, best[j][1])
+        for at in range(idx):
+            if top[at] is not None:
+                cand = (top[at][0][0] + 1, top[at][0][1])
                 if cand > score:
-                    score, pred = cand, j
+                    score, pred = cand, top[at][1]
         best.append((score[0], score[1], pred))
-    if not best:
-        return []
     i = max(range(len(best)), key=lambda k: (best[k][0], best[k][1], -matches[k][1]))
     out = []
     while i >= 0:
@@ -108,12 +123,12 @@ def _stray(text: str) -> str:
     return text.strip() if re.search(r"[0-9]", text) else ""
 
 
-def find_rows(doc: Document, layout: Layout, lo: int, hi: int, end_cut: re.Pattern | None = None,
-              labels: list[Row] | None = None) -> list[RawRow]:
-    """RawRows of `layout` found in compact range [lo, hi)."""
+def find_rows(doc: Document, layout: Layout, lo: int, hi: int,
+              found: list[tuple[Row, int, int]] | None = None) -> list[RawRow]:
+    """RawRows of `layout` found in compact range [lo, hi) (or along a chain already found)."""
     comp = compact_of(doc)
-    rows = labels or list(layout.rows)
-    found = chain(comp, rows, lo, hi)
+    if found is None:
+        found = chain(comp, list(layout.rows), lo, hi)
     out: list[RawRow] = []
     for k, (row, s, e) in enumerate(found):
         if not row.numeric:

@@ -1,13 +1,11 @@
 """Helpers for the table tests: real reports from tests/corpus, linted with the default rules."""
 from __future__ import annotations
 
-import pytest
-
 from disclint.engine.run import lint_file, lint_source
 from disclint.readers.base import Source
 from disclint.settings import Settings
 
-from ..conftest import CORPUS
+from tests.conftest import CORPUS
 
 
 def lint_corpus(name: str):
@@ -16,16 +14,12 @@ def lint_corpus(name: str):
     return result
 
 
-def lint_string(text: str, path: str = "<text>"):
-    return lint_source(Source(path=path, text=text, format="text", encoding="utf-8"), Settings())
+def lint_string(text: str, path: str = "<text>", settings: Settings = Settings()):
+    return lint_source(Source(path=path, text=text, format="text", encoding="utf-8"), settings)
 
 
 def identity_findings(result, table: str | None = None):
     return [f for f in result.findings if f.kind == "table-identity" and (table is None or f.table == table)]
 
 
-@pytest.fixture
-def corpus_text():
-    def read(name: str) -> str:
-        return (CORPUS / "docs" / name).read_text(encoding="utf-8")
-    return read
+
