@@ -76,7 +76,7 @@ def _title_zone(doc: Document) -> tuple[str | None, int | None]:
         if not isinstance(block, Paragraph):
             continue
         text = block.text.strip()
-        if not text or re.match(r"^(索引号|主题分类|发文日期|发布机构|文号|发布时间|发布日期|字体|当前位置|来源)", text):
+        if not text or text.startswith("<!--") or re.match(r"^(索引号|主题分类|发文日期|发布机构|文号|发布时间|发布日期|字体|当前位置|来源)", text):
             continue
         if len(text) > 60:
             break

@@ -184,11 +184,13 @@ class Finding:
     actual: Any = None
     where: dict = field(default_factory=dict)  # extra location: page, paragraph, table cell
     reference: str | None = None  # the article or notice the rule enforces
+    anchor: str = ""  # the words the finding points at, for a fingerprint that survives edits
 
     @property
     def fingerprint(self) -> str:
-        """Stable across edits that move lines: rule + section + table + row + column."""
+        """Stable across edits that move lines: rule + section + table + row + column, and for a
+        finding that names none of these, the words it points at."""
         parts = [self.rule, self.section or "", self.table or "", self.row or "", self.table_column or ""]
         if not any(parts[1:]):
-            parts.append(self.message)
+            parts.append(self.anchor or self.message)
         return "/".join(parts)

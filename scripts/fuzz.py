@@ -21,10 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "robustness"))
 sys.path.insert(0, str(ROOT))
 
-import fuzzing  # noqa: E402
+from tests.robustness import fuzzing  # noqa: E402
 
 _corpus = None
 

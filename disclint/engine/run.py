@@ -71,6 +71,9 @@ def check_document(doc: Document, settings: Settings) -> list[Finding]:
 def locate(doc: Document, finding: Finding) -> Finding:
     if finding.start is not None and finding.line is None:
         finding.line, finding.column = doc.position(finding.start)
+    if finding.start is not None and not finding.anchor:
+        end = finding.end if finding.end is not None and finding.end > finding.start else finding.start + 12
+        finding.anchor = " ".join(doc.text[finding.start:min(end, finding.start + 24)].split())
     if finding.line is not None:
         extra = doc.source.locations.get(finding.line)
         if extra:

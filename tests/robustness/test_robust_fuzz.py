@@ -3,7 +3,7 @@ of disclint, with zero unhandled exceptions and zero hangs. Every input is repla
 `scripts/fuzz.py --replay INDEX --seed SEED`."""
 from __future__ import annotations
 
-import fuzzing
+from tests.robustness import fuzzing
 import pytest
 
 BUDGET = 200  # inputs; the long run does 10,000+

@@ -3,7 +3,7 @@ returns findings or a documented error kind — never an unhandled exception —
 well-formed (offsets inside the text, lines that exist, output that renders)."""
 from __future__ import annotations
 
-import fuzzing
+from tests.robustness import fuzzing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
