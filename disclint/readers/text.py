@@ -31,6 +31,13 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _plausible_chinese(text: str) -> bool:
+    sample = text[:2000]
+    ok = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or ch in "\n\r\t"
+             or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or ch in "“”‘’…—·")
+    return bool(sample) and ok >= 0.9 * len(sample)
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding used). Raises ReadError for binary or undecodable bytes."""
     for bom, name in _BOMS:
@@ -42,16 +49,30 @@ def decode(data: bytes) -> tuple[str, str]:
     utf16 = _looks_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
+            if _plausible_chinese(text):
+                return text, utf16
         except UnicodeDecodeError:
             pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 of Chinese text without a BOM has few zero bytes; it reads as plausible CJK text.
+    for name in ("utf-16-le", "utf-16-be"):
+        if len(data) % 2 == 0:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _plausible_chinese(text):
+                return text, name
     if b"\x00" in data:
         raise ReadError("binary", "holds NUL bytes: this is a binary file, not text")
-    for name in ("utf-8", "gb18030"):
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
