@@ -1,6 +1,6 @@
 """Reading time per format on real documents, against reading the bytes alone in the same run.
 
-    .venv/bin/python benchmarks/bench_readers.py                  # the reader fixtures
+    .venv/bin/python benchmarks/bench_readers.py                  # the labelled corpus
     .venv/bin/python benchmarks/bench_readers.py ../shared/corpus/docs --repeat 5
     .venv/bin/python benchmarks/bench_readers.py --legacy          # also .doc/.xls through LibreOffice
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from disclint.readers import READERS, read_path  # noqa: E402
 
-FIXTURES = ROOT / "tests" / "readers" / "fixtures"
+CORPUS = ROOT / "tests" / "corpus" / "docs"  # the labelled real reports
 
 
 def best_of(fn, repeat: int) -> float:
@@ -68,13 +68,13 @@ def generated_inputs(folder: Path, legacy: bool) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the reader fixtures)")
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the labelled corpus)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--legacy", action="store_true", help="also time .doc and .xls (LibreOffice conversion)")
     args = parser.parse_args()
 
     files: list[Path] = []
-    for p in args.paths or [FIXTURES]:
+    for p in args.paths or [CORPUS]:
         files += sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
     files = [f for f in files if f.suffix.lower() in READERS and not f.name.startswith("README")]
     with tempfile.TemporaryDirectory() as tmp:

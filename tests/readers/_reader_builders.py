@@ -8,12 +8,24 @@ import struct
 import zipfile
 from pathlib import Path
 
-FIXTURES = Path(__file__).parent / "fixtures"
+# Real documents of the labelled corpus (tests/corpus), by the short names the reader tests use.
+_DOCS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
+FIXTURES = {
+    "pingtan_001.html": _DOCS / "pingtan/001.html",
+    "pingtan_018.html": _DOCS / "pingtan/018.html",
+    "pingtan_019.html": _DOCS / "pingtan/019.html",
+    "pingtan_020.html": _DOCS / "pingtan/020.html",
+    "hongze_2023.pdf": _DOCS / "peers/洪泽区2023.pdf",
+    "hongze_2024.pdf": _DOCS / "peers/洪泽区2024.pdf",
+    "huaian_2024.pdf": _DOCS / "peers/淮安市2024.pdf",
+    "template_2021.docx": _DOCS / "peers/政务公开年报模版.docx",
+    "seed_001.txt": _DOCS / "seeds/001_174315c6c8a13a1e.txt",
+}
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def fixture(name: str) -> bytes:
-    return (FIXTURES / name).read_bytes()
+    return FIXTURES[name].read_bytes()
 
 
 def rezip(data: bytes, replace: dict[str, bytes], add: dict[str, bytes] | None = None) -> bytes:
@@ -206,7 +218,7 @@ def scanned_pdf() -> bytes:
     """Page 1 of a real report as a picture only, as a scanner would deliver it."""
     import pdfplumber
 
-    with pdfplumber.open(FIXTURES / "hongze_2023.pdf") as pdf:
+    with pdfplumber.open(FIXTURES["hongze_2023.pdf"]) as pdf:
         image = pdf.pages[0].to_image(resolution=60).original.convert("L")
     out = io.BytesIO()
     image.save(out, "PDF", resolution=60)
