@@ -67,7 +67,7 @@ def lint_batch(paths: Sequence[str], settings: Settings, *, jobs: int | None = N
 
 def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Settings(), *, jobs: int | None = None,
                   scheduler: str | None = None, progress: Progress | None = None,
-                  sources: Sequence[str] = ()) -> SummaryResult:
+                  sources: Sequence[str] = (), xlsx: bool = True) -> SummaryResult:
     from ..atomic import write_bytes, write_text
     from .cross import cross_check
     from .html import render_index
@@ -86,13 +86,15 @@ def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Setti
     t = time.perf_counter()
     # openpyxl spends ~25 µs per cell (2.4 s per 1,000 reports with their findings): the workbook is
     # written by a forked process while this one writes the other three files.
-    xlsx = _in_forked_process(lambda: write_bytes(os.path.join(out_dir, "summary.xlsx"), summary_xlsx(digests, rows)))
+    wait_xlsx = (_in_forked_process(lambda: write_bytes(os.path.join(out_dir, "summary.xlsx"),
+                                                        summary_xlsx(digests, rows)))
+                 if xlsx else (lambda: None))
     write_text(os.path.join(out_dir, "findings.json"), findings_json(digests))
     write_bytes(os.path.join(out_dir, "summary.csv"), summary_csv(rows))
     html = render_index(digests, rows, sources=list(sources), notes=pairing.notes, pairs=len(pairing.pairs))
     write_text(os.path.join(out_dir, "index.html"), html)
     timings["json+csv+html"] = time.perf_counter() - t
-    xlsx()
+    wait_xlsx()
     timings["write"] = time.perf_counter() - t
     return SummaryResult(digests=digests, out_dir=out_dir, pairs=len(pairing.pairs), notes=pairing.notes,
                          timings=timings)
