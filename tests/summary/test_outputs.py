@@ -84,9 +84,9 @@ def test_cli_writes_the_summary_and_exits_with_the_unreadable_code(batch_dir, tm
 
 
 def test_cli_exit_codes_without_unreadable_files(tmp_path):
-    from .conftest import CORPUS
+    from .conftest import FILES
 
-    args = ["summary", str(CORPUS / "pingtan-018.html"), str(CORPUS / "pingtan-019.html"), "--out", str(tmp_path / "o")]
+    args = ["summary", str(FILES["pingtan-018.html"]), str(FILES["pingtan-019.html"]), "--out", str(tmp_path / "o")]
     assert CliRunner().invoke(main, args).exit_code == 1  # DL502 is a warning; the default fail-on is warning
     assert CliRunner().invoke(main, args + ["--exit-zero"]).exit_code == 0
     assert CliRunner().invoke(main, args[:-1] + [str(tmp_path / "n"), "--no-xlsx"]).exit_code == 1
