@@ -1,4 +1,4 @@
-"""docs/ecosystem.md is run, so its examples cannot go stale: in one empty repository folder, blocks
+"""README's section on configuration, suppression, formats and pre-commit is run, so its examples cannot go stale: in one empty repository folder, blocks
 after `<!-- file: NAME -->` are written to NAME, each `$ command` of a console block runs in bash with
 `disclint` on the PATH and its output (stdout and stderr) must be the lines under it, python blocks run,
 and the pre-commit configuration names a hook that `.pre-commit-hooks.yaml` defines.
@@ -17,7 +17,7 @@ import yaml
 
 from tests.ecosystem.conftest import ROOT
 
-DOC = ROOT / "docs" / "ecosystem.md"
+DOC = ROOT / "README.md"
 _FENCE = re.compile(r"^```(\w*)\s*$")
 _MARK = re.compile(r"^<!--\s*(file|pre-commit-config)\s*:?\s*(.*?)\s*-->\s*$")
 
