@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..model import Document
 
-_SPACE = re.compile(r"\s")
+_NON_SPACE_RUN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,11 @@ class Flat:
 
 
 def flatten(norm: str) -> Flat:
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(norm):
-        if not _SPACE.match(ch):
-            chars.append(ch)
-            offsets.append(i)
+    # Work run by run (a line of report text is one or a few runs), not character by character.
+    runs = [(m.start(), m.group()) for m in _NON_SPACE_RUN.finditer(norm)]
+    offsets = [i for start, run in runs for i in range(start, start + len(run))]
     offsets.append(len(norm))
-    return Flat("".join(chars), tuple(offsets))
+    return Flat("".join(run for _, run in runs), tuple(offsets))
 
 
 @lru_cache(maxsize=16)

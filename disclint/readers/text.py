@@ -7,6 +7,7 @@ fails, and its answer must still decode cleanly.
 from __future__ import annotations
 
 import codecs
+import re
 
 from .base import ReadError, Source
 
@@ -87,12 +88,13 @@ def decode(data: bytes) -> tuple[str, str]:
     raise ReadError("encoding", "is neither UTF-8, UTF-16 nor GB18030 and no other encoding fits")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
+
+
 def _binary_share(text: str) -> float:
+    """Share of control and private-use characters: text decoded from a binary file is full of them."""
     sample = text[:4096]
-    if not sample:
-        return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\x0c") or 0xE000 <= ord(ch) <= 0xF8FF)
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 def normalise_newlines(text: str) -> str:
