@@ -13,7 +13,9 @@ from ..content.body_type import BODY_TYPES, NAMES_ZH, body_type
 from ..model import Document
 
 KIND = "required-statement"
-FINDING_KIND = "required-statement"
+# The contract has no kind of its own for an absent statement; a required figure or statement
+# that a section lacks is a missing statistic.
+FINDING_KIND = "missing-statistic"
 PARAMS = {
     "requires": (list, True),  # [{name: {zh, en}, patterns: [regex, ...]}, ...]
     "bodies": (list, False),

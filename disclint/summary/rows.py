@@ -15,15 +15,14 @@ KIND_ZH = {
     "numbering": "序号编排", "missing-table": "缺少表格", "table-shape": "表格结构", "table-cell": "单元格内容",
     "table-identity": "勾稽关系", "missing-statistic": "缺少数据", "text-table-mismatch": "文表不符",
     "year-mismatch": "年份不符", "deadline": "逾期发布", "placeholder": "模板残留", "garbled": "文字损坏",
-    "carry-over": "跨年度衔接", "outdated-format": "格式过时", "required-statement": "缺少必要表述",
-    "duplicate-content": "内容雷同", "unused-suppression": "多余的忽略标记", "rule-error": "规则错误",
+    "carry-over": "跨年度衔接", "outdated-format": "格式过时", 
+    "unused-suppression": "多余的忽略标记", "rule-error": "规则错误",
 }
 SECTION_ZH = {"overview": "总体情况", "proactive": "主动公开", "requests": "依申请公开", "fees": "收费及减免",
               "appeals": "复议诉讼", "problems": "问题及改进", "other": "其他事项"}
 TABLE_ZH = {"proactive": "主动公开政府信息情况（第二十条）", "requests": "收到和处理政府信息公开申请情况",
             "appeals": "政府信息公开行政复议、行政诉讼情况"}
 TABLE_KINDS = {"missing-table", "table-shape", "table-cell", "table-identity"}
-CROSS_KINDS = {"carry-over", "duplicate-content"}
 
 
 @dataclass
@@ -78,7 +77,7 @@ def make_row(index: int, d: ReportDigest) -> Row:
         errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
         missing_sections=list(dict.fromkeys(missing)),
         table_errors=sum(1 for f in d.findings if f["kind"] in TABLE_KINDS),
-        cross_year=sum(1 for f in d.findings if f["kind"] in CROSS_KINDS),
+        cross_year=sum(1 for f in d.findings if f.get("previous")),  # cross-report findings name it
         published=doc.get("published") or "",
         late=any(f["kind"] == "deadline" for f in d.findings),
         error_message=(d.error or {}).get("message", ""),
