@@ -3,7 +3,6 @@ profiles are errors that name the file and line (a rule that silently never fire
 bug a linter can have). Only safe YAML: tags such as !!python/object are refused."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

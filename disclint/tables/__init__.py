@@ -8,8 +8,7 @@ resolver, which cuts run-together numbers using the table's identities.
 from __future__ import annotations
 
 from ..model import Document
-from .layout import Layout, TableSpec, load_layouts
-from .rawrow import RawRow
+from .layout import load_layouts
 from .table import Cell, Table, Unread
 
 __all__ = ["Cell", "Table", "Unread", "rebuild_tables"]

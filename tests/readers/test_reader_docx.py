@@ -7,7 +7,7 @@ from tests.readers._reader_builders import (entity_bomb_docx, fixture, numbered_
                               zip_claiming_docx)
 from disclint.readers import ReadError, read_bytes
 from disclint.readers.base import render_grid_row
-from disclint.readers.docx import format_number
+from disclint.readers.word_numbering import format_number
 
 SECTIONS_2021 = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                  "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
