@@ -9,10 +9,14 @@ from ..normalize import chinese_numeral
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 
 
+# More digits than any count or amount in a report has: not a figure (and beyond a float's range).
+MAX_DIGITS = 15
+
+
 def number_value(token: str) -> int | float | None:
     """The value of a NUMBER token, None when it is not one."""
     token = token.replace(",", "")
-    if not token:
+    if not token or len(token) > MAX_DIGITS + 1:
         return None
     if token.isdigit():
         return int(token)

@@ -112,7 +112,8 @@ def convert(data: bytes, suffix: str, target: str, timeout: float = CONVERT_TIME
         what = "an Excel .xls" if target == "xlsx" else "a legacy Word/WPS"
         raise ReadError("unsupported", f"is {what} file; convert it to .{target} with Word/WPS "
                                        "or install LibreOffice (soffice) so disclint can convert it")
-    with tempfile.TemporaryDirectory(prefix="disclint-convert-") as tmp:
+    # A LibreOffice child killed at the time limit may still be writing its profile as we clean up.
+    with tempfile.TemporaryDirectory(prefix="disclint-convert-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         source = work / f"input{suffix}"
         source.write_bytes(data)

@@ -20,6 +20,9 @@ RUN = re.compile(rf"(?:[+-]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{_UNIT})?|&nbsp;|[-/\\�
 # Pieces of a token: a sign starts a new number, a unit ends one ("0+11", "1个246900元").
 _PIECE = re.compile(rf"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?(?:{_UNIT})?|&nbsp;|[-/\\—]+|无")
 MAX_CANDIDATES = 2000
+# No cell holds more digits than this (and a longer run would overflow floats); it also bounds how
+# far a cut may reach, so cutting a run costs at most cells × this many tries, not 2^length.
+MAX_DIGITS = 15
 
 
 def parse_cell(raw: str, start: int | None = None, end: int | None = None, where: dict | None = None) -> Cell:
@@ -31,6 +34,8 @@ def parse_cell(raw: str, start: int | None = None, end: int | None = None, where
         return Cell(value=None, raw=raw, blank=False, start=start, end=end, where=where or {})
     sign, whole, frac, unit = m.groups()
     whole = whole.replace(",", "")
+    if len(whole) > MAX_DIGITS:
+        return Cell(value=None, raw=raw, blank=False, start=start, end=end, where=where or {})
     value: int | float = float(f"{whole}.{frac}") if frac else int(whole)
     if sign == "-":
         value = -value
@@ -50,24 +55,26 @@ def _valid(piece: str, signed_ok: bool = True) -> bool:
     if not m:
         return False
     whole = m.group(2).replace(",", "")
-    return whole == "0" or not whole.startswith("0")
+    return len(whole) <= MAX_DIGITS and (whole == "0" or not whole.startswith("0"))
 
 
-def _cuts(token: str) -> list[list[str]]:
-    """Every way to cut one token into one or more valid numbers (sign stays first, unit last,
-    a decimal point never falls on a cut)."""
-    return _cuts_cached(token)
+def _cuts(token: str, max_parts: int) -> list[list[str]]:
+    """Every way to cut one token into at most `max_parts` valid numbers (sign stays first, unit
+    last, a decimal point never falls on a cut)."""
+    return _cuts_cached(token, max(1, max_parts))
 
 
 @lru_cache(maxsize=4096)
-def _cuts_cached(token: str) -> list[list[str]]:
+def _cuts_cached(token: str, max_parts: int) -> list[list[str]]:
     if token in BLANKS or not token[:1].isdigit() and token[:1] not in "+-":
         return [[token]]
     out: list[list[str]] = []
     if _valid(token):
         out.append([token])
+    if max_parts == 1 or len(token) > max_parts * (MAX_DIGITS + 4):
+        return out
     head = 2 if token[:1] in "+-" else 1
-    for i in range(head, len(token)):
+    for i in range(head, min(len(token), head + MAX_DIGITS + 3)):
         left, right = token[:i], token[i:]
         if not right[:1].isdigit() or left.endswith(".") or right.startswith("."):
             continue
@@ -75,8 +82,10 @@ def _cuts_cached(token: str) -> list[list[str]]:
             continue
         if not _valid(left):
             continue
-        for rest in _cuts_cached(right):
+        for rest in _cuts_cached(right, max_parts - 1):
             out.append([left, *rest])
+            if len(out) >= MAX_CANDIDATES:
+                return out
     return out
 
 
@@ -95,7 +104,7 @@ def splits(tokens: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]
         if left < len(tokens) - i:
             return
         text, off = tokens[i]
-        for cut in _cuts(text):
+        for cut in _cuts(text, left - (len(tokens) - i - 1)):
             if len(cut) > left - (len(tokens) - i - 1):
                 continue
             pos, cells = 0, []
