@@ -228,9 +228,19 @@ class _Lines:
         self.out: list = []
         self.buf: list[str] = []
 
-    def add(self, text: str | None):
-        if text:
+    def add(self, text: str | None, pre: bool = False):
+        if not text:
+            return
+        if not pre:
             self.buf.append(text)
+            return
+        # Inside <pre> a line break in the source is a line break on screen (white-space: pre):
+        # a text report saved as HTML (LibreOffice, WPS) is one <pre> holding the whole report.
+        *ended, rest = text.split("\n")
+        for part in ended:
+            self.buf.append(part)
+            self.flush()
+        self.buf.append(rest)
 
     def flush(self):
         if self.buf:
@@ -247,35 +257,38 @@ class _Lines:
 def _render_blocks(root) -> list:
     """Lines (str) and tables (list of rows) of `root`, in document order, without recursion."""
     sink = _Lines()
-    stack = [(root, False)]
+    # (element, closing, whether the element sits inside a <pre>: its tail is preformatted text)
+    root_in_pre = any(a.tag == "pre" for a in root.iterancestors())
+    stack = [(root, False, root_in_pre)]
     while stack:
-        el, closing = stack.pop()
+        el, closing, in_pre = stack.pop()
         if closing:
             if el.tag in _BLOCK:
                 sink.flush()
             if el is not root:
-                sink.add(el.tail)
+                sink.add(el.tail, in_pre)
             continue
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None or tag in _SKIP:
             if el is not root:
-                sink.add(el.tail)
+                sink.add(el.tail, in_pre)
             continue
         if tag == "br":
             sink.flush()
-            sink.add(el.tail)
+            sink.add(el.tail, in_pre)
             continue
         if tag == "table" and _is_data_table(el):
             rows = _table_grid(el)
             if rows:
                 sink.block(rows)
-            sink.add(el.tail)
+            sink.add(el.tail, in_pre)
             continue
         if tag in _BLOCK:
             sink.flush()
-        sink.add(el.text)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+        pre = in_pre or tag == "pre"
+        sink.add(el.text, pre)
+        stack.append((el, True, in_pre))
+        stack.extend((child, False, pre) for child in reversed(el))
     sink.flush()
     return sink.out
 

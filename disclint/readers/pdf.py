@@ -3,7 +3,8 @@
 What a PDF adds to a report, and what is undone here:
 - page furniture: running headers, footers and page numbers (``- 4 -``, ``第 4 页``);
 - visual lines instead of paragraphs: wrapped lines are joined back when a line runs to the right
-  margin and the next one is not indented (Chinese paragraphs open with a two-character indent);
+  margin (or stops short only because the next line's first word would not have fitted) and the
+  next one is not indented (Chinese paragraphs open with a two-character indent);
 - gaps instead of spaces: WPS/Word widen the gap between CJK and Latin digits (``2023 年``), which a
   gap-based extractor turns into spaces; gaps shorter than about half a character are not spaces;
 - tables cut by a page break: a table opening page n+1 whose columns line up with the table that
@@ -39,8 +40,11 @@ _CELL_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _PAGE_NUMBER = re.compile(r"^[\s\-－—–_·•]*(第\s*)?[0-9０-９]{1,4}\s*(页)?(\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
                           r"[\s\-－—–_·•]*$")
 _DECORATED_NUMBER = re.compile(r"^\s*([\-－—–_·•]\s*[0-9]{1,4}\s*[\-－—–_·•]|第\s*[0-9]{1,4}\s*页.*|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4})\s*$")
+_BARE_NUMBER = re.compile(r"^\s*[0-9]{1,4}\s*$")
 _MARKER = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[0-9]+[.、．])")
 _NUMBER = re.compile(r"^\s*-?[0-9][0-9,.]*\s*$")
+_OPENING = set("（(《〈「『【〔“‘[")
+_CLOSING = set("，。、；：！？）)》〉」』】〕”’%,.;:!?]")
 _CID = re.compile(r"\(cid:[0-9]+\)")
 # Kangxi radicals, CJK radical supplement and compatibility ideographs fold 1:1 under NFKC.
 _FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in [*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)]
@@ -56,6 +60,7 @@ class _Line:
     x0: float
     x1: float
     size: float
+    lead: float = 0.0  # width of the line's first unbreakable run (a Latin word, 《关, 年。)
 
 
 @dataclass
@@ -241,8 +246,28 @@ def _page_items(page, number: int) -> list:
         if not text:
             continue
         sizes = sorted(c["size"] for c in raw["chars"] if not c["text"].isspace()) or [10.0]
-        lines.append(_Line(text, number, raw["top"], raw["bottom"], raw["x0"], raw["x1"], sizes[len(sizes) // 2]))
+        lines.append(_Line(text, number, raw["top"], raw["bottom"], raw["x0"], raw["x1"], sizes[len(sizes) // 2],
+                           _lead_width(raw["chars"])))
     return sorted([*lines, *tables], key=lambda item: item.top)
+
+
+def _lead_width(chars: list) -> float:
+    """Width of the run a layout cannot break before the line's end: a Latin word or number, an
+    opening bracket with the character after it, and the closing punctuation that may not open a
+    line. When this run does not fit in the space left on the line above, the line above was
+    wrapped early, not ended (ragged-right layouts: LibreOffice, 左对齐 Word)."""
+    chars = [c for c in chars if not c["text"].isspace()]
+    if not chars:
+        return 0.0
+    i = 0
+    if chars[0]["text"].isascii() and chars[0]["text"].isalnum():
+        while i + 1 < len(chars) and chars[i + 1]["text"].isascii() and not chars[i + 1]["text"].isspace():
+            i += 1
+    elif chars[0]["text"] in _OPENING and len(chars) > 1:
+        i = 1
+    while i + 1 < len(chars) and chars[i + 1]["text"] in _CLOSING:
+        i += 1
+    return float(chars[i]["x1"] - chars[0]["x0"])
 
 
 def _tidy(text: str) -> str:
@@ -270,13 +295,40 @@ def _drop_page_furniture(pages: list[list], heights: dict[int, float]) -> None:
     for items, margin in zip(pages, margins):
         repeated.update({_shape(i.text) for i in items if id(i) in margin})
     threshold = max(2, (len(pages) + 1) // 2)
+    numbering = _page_number_offsets(pages, margins)
     for items, margin in zip(pages, margins):
         lines = [i for i in items if isinstance(i, _Line)]
         edge = {id(lines[0]), id(lines[-1])} if lines else set()
         items[:] = [item for item in items if not (
             isinstance(item, _Line) and (
-                (id(item) in margin and (_PAGE_NUMBER.match(item.text) or repeated[_shape(item.text)] >= threshold))
+                (id(item) in margin and (_is_page_number(item, numbering) or _is_running_line(item, repeated, threshold)))
                 or (id(item) in edge and _DECORATED_NUMBER.match(item.text))))]
+
+
+def _page_number_offsets(pages: list[list], margins: list[set]) -> set[int]:
+    """Offsets (printed number − page index) that bare numbers in the margins share across pages.
+
+    A bare number is a page number only when the pages count up with it: a table flattened to one
+    cell per line puts its cells (35, 0, 0) in the margin zone too, and those are the report's data.
+    """
+    seen: dict[int, set[int]] = {}
+    for items, margin in zip(pages, margins):
+        for item in items:
+            if id(item) in margin and _BARE_NUMBER.match(item.text):
+                seen.setdefault(int(item.text.strip()) - item.page, set()).add(item.page)
+    return {0} | {offset for offset, on in seen.items() if len(on) >= 2}
+
+
+def _is_running_line(line: _Line, repeated: Counter, threshold: int) -> bool:
+    # Every bare number has the shape "#"; whether it is page furniture is _is_page_number's call.
+    return repeated[_shape(line.text)] >= threshold and not _BARE_NUMBER.match(line.text)
+
+
+def _is_page_number(line: _Line, offsets: set[int]) -> bool:
+    if not _PAGE_NUMBER.match(line.text):
+        return False
+    bare = _BARE_NUMBER.match(line.text)
+    return not bare or int(line.text.strip()) - line.page in offsets
 
 
 def _margin_lines(items: list, heights: dict[int, float]) -> list[_Line]:
@@ -430,7 +482,9 @@ def _continues_paragraph(prev: _Line, line: _Line, left: float, right: float) ->
     size = max(prev.size, line.size)
     if abs(prev.size - line.size) > 1.0:
         return False
-    if prev.x1 < right - 1.2 * size:  # the previous line stopped short: its paragraph ended
+    # The previous line stopped short, and the start of this one would have fitted there: the
+    # paragraph ended.
+    if prev.x1 < right - max(1.2 * size, line.lead + 0.5 * size):
         return False
     if line.x0 > left + 0.5 * size:  # an indented line opens a paragraph
         return False
