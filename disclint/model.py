@@ -140,11 +140,14 @@ class Document:
         idx = bisect.bisect_right(self._line_starts, offset) - 1
         return idx + 1, offset - self._line_starts[idx] + 1
 
-    def line_text(self, line: int) -> str:
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of the start and end of a 1-based line."""
         self.position(0)
         starts = self._line_starts
-        begin = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return starts[line - 1], (starts[line] - 1 if line < len(starts) else len(self.text))
+
+    def line_text(self, line: int) -> str:
+        begin, end = self.line_span(line)
         return self.text[begin:end]
 
     def section_at(self, offset: int) -> Section | None:

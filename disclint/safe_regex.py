@@ -94,6 +94,12 @@ def compile_pattern(source: Any, ignore_case: bool = False, multiline: bool = Tr
         raise PatternError(f"not a valid regular expression: {e}") from None
 
 
+@lru_cache(maxsize=1024)
+def user_pattern(source: str, multiline: bool = False) -> SafePattern:
+    """A pattern from a rule pack, with `re`'s default flags, that cannot hang the run."""
+    return compile_pattern(source, multiline=multiline)
+
+
 @contextmanager
 def budget(seconds: float = RULE_BUDGET):
     """Limit the total matching time of the user patterns used inside the block."""
@@ -138,6 +144,10 @@ class SafePattern:
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         return self._call(self.compiled.findall, text, pos, endpos)
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r})"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import safe_regex
 from ..model import Document
 from .flat import Flat, flat_view
 from .numbers import NUMBER, number_value
@@ -32,9 +33,9 @@ class Figure:
 
 
 @lru_cache(maxsize=256)
-def compile_phrase(pattern: str) -> re.Pattern:
-    """A phrase pattern with NUMBER written where a count goes: (?P<n>NUMBER)."""
-    return re.compile(pattern.replace("NUMBER", NUMBER))
+def compile_phrase(pattern: str):
+    """A phrase pattern from a rule pack, NUMBER written where a count goes: (?P<n>NUMBER)."""
+    return safe_regex.user_pattern(pattern.replace("NUMBER", NUMBER))
 
 
 def _clause_start(text: str, start: int, breaks: re.Pattern, reach: int = 80) -> int:

@@ -14,6 +14,20 @@ def width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
+def line_excerpt(doc, line: int, column: int, span: int = 1, room: int = 72) -> tuple[str, str]:
+    """`excerpt` of one line of a document, cut from the text around the column first, so that a
+    report published as one enormous line costs the same per finding as any other."""
+    begin, end = doc.line_span(line)
+    at = begin + column - 1
+    lo, hi = max(begin, at - 2 * room), min(end, at + 2 * room)
+    shown, caret = excerpt(doc.text[lo:hi], at - lo + 1, span, room)
+    if lo > begin and not shown.startswith("…"):
+        shown, caret = "…" + shown, " " + caret
+    if hi < end and not shown.endswith("…"):
+        shown += "…"
+    return shown, caret
+
+
 def excerpt(line: str, column: int, span: int = 1, room: int = 72) -> tuple[str, str]:
     """The line (clipped around `column` when it is wider than `room`) and a caret line whose
     carets stand under characters column … column+span-1, counted in display columns."""

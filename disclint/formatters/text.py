@@ -1,7 +1,7 @@
 """The default output: `path:line:col: CODE severity message`, the line, and a caret under the place."""
 from __future__ import annotations
 
-from ._width import excerpt
+from ._width import line_excerpt
 from .common import message_of, summary_line, where_text
 
 
@@ -18,7 +18,7 @@ def render(report) -> str:
             out.append(f"{result.path}:{pos}:{where_text(f)} {f.rule} {f.severity.value} {message_of(f, lang)}")
             if f.line and doc is not None:
                 span = (f.end - f.start) if f.start is not None and f.end is not None else 1
-                line, caret = excerpt(doc.line_text(f.line), f.column or 1, max(1, min(span, 40)))
+                line, caret = line_excerpt(doc, f.line, f.column or 1, max(1, min(span, 40)))
                 if line.strip():
                     out.append(f"    {line}")
                     out.append(f"    {caret}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import safe_regex
 from ..model import Document, Heading, Paragraph
 from ..normalize import chinese_numeral
 
@@ -25,7 +26,7 @@ def validate(params: dict, vocab) -> str | None:
 
 
 def check(doc: Document, rule):
-    marker = re.compile(rule.params["marker"])
+    marker = safe_regex.user_pattern(rule.params["marker"])
     for section in doc.root.walk():
         last = 0
         for block in section.blocks:

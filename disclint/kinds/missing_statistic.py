@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import safe_regex
 from ..model import Document
 from ..tables.layout import load_layouts
 
@@ -47,7 +48,7 @@ def check(doc: Document, rule):
                                caption=load_layouts()[table.id].caption)
         return
     text = doc.norm
-    if any(re.search(pattern, text) for pattern in p["patterns"]):
+    if any(safe_regex.user_pattern(pattern).search(text) for pattern in p["patterns"]):
         return
     section = next((s for s in doc.sections if s.id == p.get("section")), None)
     term = _vocab().by_id.get(p.get("section") or "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import safe_regex
 from ..model import Document
 
 KIND = "placeholder"
@@ -33,8 +34,8 @@ def _line_around(norm: str, start: int, end: int) -> str:
 
 
 def check(doc: Document, rule):
-    patterns = [re.compile(p) for p in rule.params["patterns"]]
-    ignore = [re.compile(p) for p in rule.params.get("ignore", [])]
+    patterns = [safe_regex.user_pattern(p) for p in rule.params["patterns"]]
+    ignore = [safe_regex.user_pattern(p) for p in rule.params.get("ignore", [])]
     spans: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in pattern.finditer(doc.norm):

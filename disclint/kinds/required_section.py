@@ -5,8 +5,8 @@ application counts inside 一、（三）), the finding says where, so the write
 writing it twice."""
 from __future__ import annotations
 
-import re
 
+from .. import safe_regex
 from ..model import Document, Paragraph
 
 KIND = "required-section"
@@ -60,7 +60,7 @@ def _discussed(doc: Document, patterns: list[str]) -> tuple[str, str]:
             continue
         norm = doc.norm[block.start:block.end]
         for p in patterns:
-            if re.search(p, norm):
+            if safe_regex.user_pattern(p).search(norm):
                 line, _ = doc.position(block.start)
                 owner = doc.section_at(block.start)
                 title = f"{owner.heading.marker}{owner.heading.title[:16]}" if owner and owner.heading else ""

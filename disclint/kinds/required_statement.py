@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..content.body_type import BODY_TYPES, NAMES_ZH, body_type
+from .. import safe_regex
 from ..model import Document
 
 KIND = "required-statement"
@@ -49,7 +50,7 @@ def check(doc: Document, rule):
         return
     text = doc.norm
     missing = [part["name"] for part in rule.params["requires"]
-               if not any(re.search(p, text) for p in part["patterns"])]
+               if not any(safe_regex.user_pattern(p).search(text) for p in part["patterns"])]
     if not missing:
         return
     place = rule.params.get("place_at")

@@ -17,6 +17,7 @@ from ..content.figures import find_figures, other_years
 from ..content.flat import flat_view
 from ..content.numbers import show
 from ..content.prose_sum import find_breakdowns
+from .. import safe_regex
 from ..model import Document, Severity
 
 KIND = "text-table-mismatch"
@@ -88,14 +89,14 @@ def _table_value(doc: Document, quantity: dict):
 
 
 def _against_table(doc: Document, rule):
-    qualifiers = [re.compile(p) for p in rule.params.get("qualifiers", [])]
-    scope = [re.compile(p) for p in rule.params.get("scope", [])]
+    qualifiers = [safe_regex.user_pattern(p) for p in rule.params.get("qualifiers", [])]
+    scope = [safe_regex.user_pattern(p) for p in rule.params.get("scope", [])]
     for quantity in rule.params["quantities"]:
         expected, cell = _table_value(doc, quantity)
         if expected is None:
             continue
-        unless = [re.compile(p) for p in quantity.get("unless", [])]
-        context = re.compile(quantity["context"]) if quantity.get("context") else None
+        unless = [safe_regex.user_pattern(p) for p in quantity.get("unless", [])]
+        context = safe_regex.user_pattern(quantity["context"]) if quantity.get("context") else None
         for fig in find_figures(doc, quantity["phrases"]):
             if fig.value == expected:
                 continue

@@ -17,6 +17,7 @@ import re
 from datetime import date
 
 from ..content.dates import issue_dates, valid_date
+from .. import safe_regex
 from ..model import Document
 
 KIND = "year-mismatch"
@@ -61,7 +62,7 @@ def check(doc: Document, rule):
 
 def _statistics_period(doc: Document, rule):
     for pattern in rule.params["patterns"]:
-        for m in re.finditer(pattern, doc.norm):
+        for m in safe_regex.user_pattern(pattern).finditer(doc.norm):
             y1 = int(m.group("y1"))
             y2 = int(m.group("y2")) if m.groupdict().get("y2") else y1
             start = valid_date(y1, int(m.group("m1")), int(m.group("d1")))
@@ -105,10 +106,10 @@ def _sentence(norm: str, start: int, end: int) -> str:
 
 def _statement(doc: Document, rule):
     allowed = set(rule.params.get("allowed_offsets", [0]))
-    unless = [re.compile(p) for p in rule.params.get("unless", [])]
+    unless = [safe_regex.user_pattern(p) for p in rule.params.get("unless", [])]
     sections = set(rule.params.get("sections", []))
     for pattern in rule.params["patterns"]:
-        for m in re.finditer(pattern, doc.norm, re.M):
+        for m in safe_regex.user_pattern(pattern, multiline=True).finditer(doc.norm):
             stated = int(m.group("y"))
             if stated - doc.year in allowed:
                 continue
