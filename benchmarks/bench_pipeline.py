@@ -66,8 +66,10 @@ def timed(fn, paths: list[str], min_time: float, repeats: int) -> float:
 
 def child(code: str) -> dict:
     """Run `code` in a fresh interpreter; it prints a JSON dict. Adds the child's peak RSS in MB."""
-    wrapper = code + "\nimport resource, json as _j\n" \
-                     "print(_j.dumps({**RESULT, 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    # VmHWM, not getrusage: ru_maxrss survives exec, so a child would report its parent's peak.
+    wrapper = code + "\nimport json as _j, re as _re\n" \
+                     "_hwm = int(_re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n" \
+                     "print(_j.dumps({**RESULT, 'rss_mb': _hwm / 1024}))"
     out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, cwd=ROOT, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -137,6 +139,8 @@ def main() -> int:
     cache = child("import os, sys, time, tempfile\nos.environ['XDG_CACHE_HOME'] = tempfile.mkdtemp()\n"
                   "sys.path.insert(0, 'benchmarks')\nimport scaled\nfrom disclint.batch import lint_many\n"
                   "paths = [str(p) for p in scaled.corpus_texts()]\n"
+                  "from disclint.engine.run import rules_for\nfrom disclint.grammar.segment import parser\n"
+                  "from disclint.settings import Settings\nrules_for(Settings()); parser()\n"
                   "t = time.perf_counter(); lint_many(paths, jobs=1, use_cache=False); none = time.perf_counter() - t\n"
                   "t = time.perf_counter(); lint_many(paths, jobs=1); cold = time.perf_counter() - t\n"
                   "t = time.perf_counter(); lint_many(paths, jobs=1); warm = time.perf_counter() - t\n"

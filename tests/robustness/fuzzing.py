@@ -304,8 +304,8 @@ def run_case(name: str, data: bytes, settings=None, time_limit: float = 20.0) ->
         formatters.render("json", report)
         formatters.render("text", report)
         return Outcome("ok", findings=len(result.findings))
-    except Hang:
-        return Outcome("hang", f"over {time_limit} s")
+    except Hang:  # where it was when the time ran out
+        return Outcome("hang", f"over {time_limit} s\n" + traceback.format_exc(limit=-8))
     except RecursionError:
         return Outcome("unhandled:RecursionError", traceback.format_exc(limit=-8))
     except Exception as e:  # noqa: BLE001 - this is what the fuzzer looks for

@@ -3,8 +3,9 @@ of disclint, with zero unhandled exceptions and zero hangs. Every input is repla
 `scripts/fuzz.py --replay INDEX --seed SEED`."""
 from __future__ import annotations
 
-from tests.robustness import fuzzing
 import pytest
+
+from tests.robustness import fuzzing
 
 BUDGET = 200  # inputs; the long run does 10,000+
 SEED = 20261122
