@@ -55,7 +55,8 @@ def guard_zip(data: bytes) -> None:
     """Refuse zip bombs and XML entity declarations before any XML parser runs."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    # zipfile refuses some damaged headers ("zip file version 9.3") with NotImplementedError.
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as e:
         raise ReadError("format", f"is not a valid Office Open XML package (damaged or truncated zip: {e})")
     with archive:
         members = archive.infolist()

@@ -70,7 +70,7 @@ def _open_xml(path: str, data: bytes) -> Source:
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile as e:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as e:
         raise ReadError("format", f"is a damaged zip package ({e})")
     if "xl/workbook.xml" in names:
         from . import xlsx
