@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from . import yamlsafe
 
+from .content.dates import valid_date
 from .model import Document, Heading, Paragraph
 from .normalize import compact
 from .paths import builtin_rules_dir
@@ -107,10 +107,8 @@ def _kind(doc: Document, title: str | None, vocab: DocumentVocabulary) -> str:
 
 
 def _valid(y: str, m: str, d: str) -> str | None:
-    try:
-        return date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
+    day = valid_date(int(y), int(m), int(d))
+    return day.isoformat() if day else None
 
 
 def _year(doc: Document, title: str | None, published: str | None) -> tuple[int | None, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
+from .. import yamlsafe
 
 from ..model import Document
 from ..normalize import compact
@@ -24,7 +24,7 @@ _YEAR_AND_AFTER = re.compile(r"(?:19|20)\d\d\s*年.*$")
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
     with open(builtin_rules_dir() / "document.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh).get("body_types", {})
+        data = yamlsafe.load(fh).get("body_types", {})
     return tuple((kind, tuple(re.compile(p) for p in pats)) for kind, pats in data.items())
 
 

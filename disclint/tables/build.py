@@ -4,11 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
 from ..model import Document
 from ..normalize import compact
-from ..paths import builtin_rules_dir
 from .grid import grid_rows, header_labels, sheets
 from .identity import Bound, bind, parse_expression
 from .layout import Layout, TableSpec, load_layouts
@@ -24,13 +22,10 @@ _GROUPS = {"行政复议": "@rev", "行政诉讼": "@lit", "未经复议直接�
 
 @lru_cache(maxsize=1)
 def _identity_rules() -> tuple[dict, ...]:
-    """The table-identity rules of the built-in pack, read once with libyaml when present: the
-    engine validates the pack; here only the expressions are needed, and fast."""
-    path = builtin_rules_dir() / "tables.yaml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
-    return tuple(r for r in data.get("rules", []) if r.get("kind") == "table-identity")
+    """The params of the built-in table-identity rules, from the packs the engine already loaded."""
+    from ..engine.loader import load_rules
+
+    return tuple(r.params for r in load_rules() if r.kind == "table-identity")
 
 
 @lru_cache(maxsize=16)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .. import yamlsafe
 
 from ..normalize import compact
 from ..paths import builtin_rules_dir
@@ -149,5 +149,5 @@ def _spec(tid: str, data: dict) -> TableSpec:
 def load_layouts(path: str | None = None) -> dict[str, TableSpec]:
     file = Path(path) if path else builtin_rules_dir() / "table-layouts.yaml"
     with open(file, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
+        data = yamlsafe.load(fh)
     return {tid: _spec(tid, spec) for tid, spec in data["tables"].items()}
