@@ -43,6 +43,7 @@ _DECORATED_NUMBER = re.compile(r"^\s*([\-－—–_·•]\s*[0-9]{1,4}\s*[\-－�
 _BARE_NUMBER = re.compile(r"^\s*[0-9]{1,4}\s*$")
 _MARKER = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[0-9]+[.、．])")
 _NUMBER = re.compile(r"^\s*-?[0-9][0-9,.]*\s*$")
+_SENTENCE_END = set("。！？")  # not ：, which runs on into its list (其中：1、…)
 _OPENING = set("（(《〈「『【〔“‘[")
 _CLOSING = set("，。、；：！？）)》〉」』】〕”’%,.;:!?]")
 _CID = re.compile(r"\(cid:[0-9]+\)")
@@ -489,5 +490,8 @@ def _continues_paragraph(prev: _Line, line: _Line, left: float, right: float) ->
     if line.x0 > left + 0.5 * size:  # an indented line opens a paragraph
         return False
     if line.page == prev.page and line.top - prev.bottom > 1.2 * size:
+        return False
+    # A sentence that happened to fill its line, then a numbered heading at the margin (…的问题。 / 四、…).
+    if prev.text.rstrip()[-1:] in _SENTENCE_END and _MARKER.match(line.text):
         return False
     return True
