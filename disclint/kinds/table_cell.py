@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Document
 from ..tables.layout import load_layouts
 
@@ -26,14 +28,14 @@ def check(doc: Document, rule):
     for table in doc.tables.values():
         if table.all_blank:
             continue  # a table left wholly blank is one missing-statistic finding
-        layout = load_layouts()[table.id].layouts[table.layout]
-        types = {c.id: c.type for c in layout.columns}
+        types = _column_types(table.id, table.layout)
         for row_id in table.rows:
             row = table.cells[row_id]
             for col, cell in row.items():
-                kind = types.get(col, "count")
                 if what == "value" and cell.value is not None:
-                    problem = _value_problem(cell.value, kind)
+                    if type(cell.value) is int and cell.value >= 0:
+                        continue  # fine in every column (the cells are mostly such counts)
+                    problem = _value_problem(cell.value, types.get(col, "count"))
                     if problem:
                         yield _finding(rule, table, row_id, col, cell, problem)
                 elif what == "blank" and cell.blank and not _is_total(row_id, col):
@@ -43,6 +45,11 @@ def check(doc: Document, rule):
                     if parts:
                         yield _finding(rule, table, row_id, col, cell, (f"总计空白，而分项合计为{parts}",
                                                                         f"the total is blank while its parts add up to {parts}"))
+
+
+@lru_cache(maxsize=16)
+def _column_types(table_id: str, layout_name: str) -> dict[str, str]:
+    return {c.id: c.type for c in load_layouts()[table_id].layouts[layout_name].columns}
 
 
 def _value_problem(value, kind: str) -> tuple[str, str] | None:

@@ -9,9 +9,8 @@ error but a missing figure (the `table-cell` rule reports it), so it is skipped 
 from __future__ import annotations
 
 from ..model import Document
-from ..tables.identity import ExpressionError, bind, parse_expression
+from ..tables.identity import ExpressionError, bind, bound_identities, parse_expression
 from ..tables.layout import load_layouts
-from ..tables.resolve import evaluate
 
 KIND = "table-identity"
 FINDING_KIND = "table-identity"
@@ -67,31 +66,58 @@ def check(doc: Document, rule):
         return
     if p.get("layouts") and table.layout not in [str(x) for x in p["layouts"]]:
         return
-    layout = load_layouts()[table.id].layouts[table.layout]
-    for bound in bind(parse_expression(p["expression"]), p.get("forall", {}), layout):
-        sides = evaluate(bound, table.cells)
-        if sides is None:
+    for bound in bound_identities(p["expression"], p.get("forall", {}), table.id, table.layout):
+        measured = _measure(table.cells, bound)
+        if measured is None:
             continue
-        cells = [table.cell(r, c) for r, c in bound.cells]
-        if all(c.blank for c in cells):
+        lhs, rhs, blanks = measured
+        if blanks == len(bound.cells):
             continue  # a wholly blank line of the table: missing-statistic's matter
-        if any(table.cell(r, c).blank and is_total(r, c) for r, c in bound.cells):
+        if blanks and any(table.cell(r, c).blank and is_total(r, c) for r, c in bound.cells):
             continue  # a blank total is a missing figure (table-cell), not an arithmetic error
-        lhs, rhs = sides
         if bound.holds(lhs, rhs):
             continue
-        # The single cell of a side is the one written wrong; for sum = sum (一+二 = 七+四) the
-        # right side is measured against the left, as reviewers read the table note.
-        if len(bound.left) == 1 and len(bound.right) != 1:
-            actual_ref, expected, actual = bound.left[0], rhs, lhs
-        else:
-            actual_ref, expected, actual = (bound.right[0] if bound.right else bound.left[0]), lhs, rhs
-        _, row, col = actual_ref
-        target = table.cell(row, col)
-        yield rule.finding(FINDING_KIND, start=target.start, end=target.end, table=table.id, row=row,
-                           table_column=col, expected=_num(expected), actual=_num(actual),
-                           where=dict(target.where), section=p["table"], identity=p["identity"],
-                           expression=_show(bound), row_label=_label(layout, row), column_label=_column(layout, col))
+        yield _finding(rule, table, bound, lhs, rhs)
+
+
+_NO_ROW: dict = {}
+
+
+def _measure(cells: dict, bound) -> tuple[float, float, int] | None:
+    """Both sides of the identity (blanks as 0, added up as resolve.evaluate does) and how many
+    of its cells are blank; None when a cell it names was not read. One pass over the cells, as
+    every identity of every report comes through here."""
+    sides = []
+    blanks = 0
+    for terms in (bound.left, bound.right):
+        total = 0.0
+        for sign, row, col in terms:
+            cell = cells.get(row, _NO_ROW).get(col)
+            if cell is None:
+                return None
+            if cell.blank:
+                blanks += 1
+            value = cell.value
+            total += sign * (0 if value is None else value)
+        sides.append(total)
+    return sides[0], sides[1] + bound.constant, blanks
+
+
+def _finding(rule, table, bound, lhs: float, rhs: float):
+    p = rule.params
+    layout = load_layouts()[table.id].layouts[table.layout]
+    # The single cell of a side is the one written wrong; for sum = sum (一+二 = 七+四) the
+    # right side is measured against the left, as reviewers read the table note.
+    if len(bound.left) == 1 and len(bound.right) != 1:
+        actual_ref, expected, actual = bound.left[0], rhs, lhs
+    else:
+        actual_ref, expected, actual = (bound.right[0] if bound.right else bound.left[0]), lhs, rhs
+    _, row, col = actual_ref
+    target = table.cell(row, col)
+    return rule.finding(FINDING_KIND, start=target.start, end=target.end, table=table.id, row=row,
+                        table_column=col, expected=_num(expected), actual=_num(actual),
+                        where=dict(target.where), section=p["table"], identity=p["identity"],
+                        expression=_show(bound), row_label=_label(layout, row), column_label=_column(layout, col))
 
 
 def _num(x: float) -> int | float:

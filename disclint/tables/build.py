@@ -1,18 +1,16 @@
 """Build one table: grid first, running text otherwise; header order; layout; identities."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-
 
 from ..model import Document
 from ..normalize import compact
 from .grid import grid_rows, header_labels, sheets
-from .identity import Bound, bind, parse_expression
-from .layout import Layout, TableSpec, load_layouts
+from .identity import Bound, bound_identities
+from .layout import Layout, TableSpec
 from .rawrow import RawRow
 from .resolve import resolve
-from .scan import anchor, chain, compact_of, find_rows, header_tokens
+from .scan import anchor, chain, compact_of, find_rows, header_tokens, label_alternation
 from .table import Table
 from .values import RUN, parse_cell, pieces
 
@@ -32,14 +30,13 @@ def _identity_rules() -> tuple[dict, ...]:
 def identities_for(table_id: str, layout_name: str) -> tuple[Bound, ...]:
     """The hard identities of the built-in rules for this table and layout, used to cut
     run-together numbers (soft plausibility checks are not)."""
-    layout = load_layouts()[table_id].layouts[layout_name]
     out: list[Bound] = []
     for p in _identity_rules():
         if p.get("table") != table_id or p.get("soft"):
             continue
         if p.get("layouts") and layout_name not in [str(x) for x in p["layouts"]]:
             continue
-        out += bind(parse_expression(p["expression"]), p.get("forall", {}), layout)
+        out += bound_identities(p["expression"], p.get("forall", {}), table_id, layout_name)
     return tuple(out)
 
 
@@ -107,10 +104,12 @@ def _requests_grid_map(spec: TableSpec):
 def _pick_layout(doc: Document, spec: TableSpec, lo: int, hi: int) -> tuple[Layout, list]:
     comp = compact_of(doc)
     best = None
+    signalled = spec.detect_layout(comp.text[lo:hi])
+    memo: dict = {}  # the layouts share most of their labels: search each once
     for name, layout in spec.layouts.items():
-        found = chain(comp, list(layout.rows), lo, hi)
+        found = chain(comp, list(layout.rows), lo, hi, memo)
         numeric = sum(1 for r, _, _ in found if r.numeric)
-        key = (numeric, name == spec.detect_layout(comp.text[lo:hi]))
+        key = (numeric, name == signalled)
         if best is None or key > best[0]:
             best = (key, layout, found)
     return best[1], best[2]
@@ -219,7 +218,7 @@ def _profile_layout(doc: Document, spec: TableSpec) -> str:
 def _header_runs(comp, keys: dict[str, str]) -> list[tuple[int, int, list[str]]]:
     """Runs of appeals header labels with at most a few characters between them."""
     found = header_tokens(comp, 0, len(comp.text), keys)
-    alternation = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+    alternation = label_alternation(tuple(keys))
     runs, current = [], None
     for label_id, pos in found:
         end = pos + len(alternation.match(comp.text, pos).group())

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lark import Lark, Transformer
 
-from .layout import Layout
+from .layout import Layout, load_layouts
 
 _GRAMMAR = r"""
 start: side COMP side
@@ -111,9 +111,11 @@ class Bound:
     constant: int  # right-side constants minus left-side ones
     binding: tuple[tuple[str, str], ...]
 
-    @property
-    def cells(self) -> list[tuple[str, str]]:
-        return [(r, c) for _, r, c in self.left + self.right]
+    # Bounds are built once per rule and layout and read for every document: computed once
+    # (cached_property stores into the instance dict, which a frozen dataclass allows).
+    @cached_property
+    def cells(self) -> tuple[tuple[str, str], ...]:
+        return tuple((r, c) for _, r, c in self.left + self.right)
 
     def holds(self, lhs: float, rhs: float) -> bool:
         if self.comp == "==":
@@ -130,7 +132,7 @@ def _split_ref(ref: str) -> tuple[str, str]:
 
 def _expand(terms: tuple[Term, ...], binding: dict[str, str], layout: Layout) -> tuple[list, int]:
     out, const = [], 0
-    numeric = [r.id for r in layout.numeric_rows]
+    numeric = _numeric_ids(layout)
     for t in terms:
         if t.ref is None:
             const += t.sign * t.constant
@@ -140,6 +142,10 @@ def _expand(terms: tuple[Term, ...], binding: dict[str, str], layout: Layout) ->
         rows = [r for r in numeric if fnmatch.fnmatchcase(r, row)] if t.is_sum else [row]
         out += [(t.sign, r, col) for r in rows]
     return out, const
+
+
+def _numeric_ids(layout: Layout) -> list[str]:
+    return [r.id for r in layout.numeric_rows]
 
 
 def bind(expr: Expression, forall: dict[str, list[str]], layout: Layout) -> list[Bound]:
@@ -162,3 +168,21 @@ def bind(expr: Expression, forall: dict[str, list[str]], layout: Layout) -> list
         right, rc = _expand(expr.right, binding, layout)
         out.append(Bound(tuple(left), expr.comp, tuple(right), rc - lc, tuple(sorted(binding.items()))))
     return out
+
+
+def bound_identities(expression: str, forall: dict, table_id: str, layout_name: str) -> tuple[Bound, ...]:
+    """`bind` for an identity of a rule on a built-in layout. It depends on the rule and the
+    layout only, never on the document, so it is worked out once per rule and layout instead of
+    for every report."""
+    try:
+        key = tuple(sorted((k, v if isinstance(v, str) else tuple(v)) for k, v in forall.items()))
+        hash(key)
+    except TypeError:  # a forall value that cannot be a cache key: bind it each time
+        return tuple(bind(parse_expression(expression), forall, load_layouts()[table_id].layouts[layout_name]))
+    return _bound_builtin(expression, key, table_id, layout_name)
+
+
+@lru_cache(maxsize=1024)
+def _bound_builtin(expression: str, forall: tuple, table_id: str, layout_name: str) -> tuple[Bound, ...]:
+    values = {k: v if isinstance(v, str) else list(v) for k, v in forall}
+    return tuple(bind(parse_expression(expression), values, load_layouts()[table_id].layouts[layout_name]))

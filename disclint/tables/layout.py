@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .. import yamlsafe
@@ -45,12 +45,21 @@ class Layout:
     rows: tuple[Row, ...]
     columns: tuple[Column, ...]  # every column of the table, in the order of the format
 
-    @property
+    # Layouts are loaded once and asked for these for every table and identity: computed once
+    # (cached_property stores into the instance dict, which a frozen dataclass allows).
+    @cached_property
     def numeric_rows(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.numeric)
 
+    @cached_property
+    def _rows_by_id(self) -> dict[str, Row]:
+        out: dict[str, Row] = {}
+        for r in self.rows:
+            out.setdefault(r.id, r)  # the first row of an id, as a scan would find
+        return out
+
     def row(self, row_id: str) -> Row | None:
-        return next((r for r in self.rows if r.id == row_id), None)
+        return self._rows_by_id.get(row_id)
 
 
 @dataclass(frozen=True)
@@ -65,11 +74,15 @@ class TableSpec:
     default_layout: str
     captions: dict[str, tuple[tuple[str, re.Pattern], ...]]  # layout → (block id, caption pattern)
 
+    @cached_property
+    def _compact_signals(self) -> dict[str, tuple[str, ...]]:
+        return {name: tuple(compact(w) for w in words) for name, words in self.layout_signals.items()}
+
     def detect_layout(self, key: str) -> str:
         """The layout whose signal words the compacted table text holds most of."""
         best, score = self.default_layout, 0
-        for name, words in self.layout_signals.items():
-            n = sum(1 for w in words if compact(w) in key)
+        for name, words in self._compact_signals.items():
+            n = sum(1 for w in words if w in key)
             if n > score:
                 best, score = name, n
         return best
@@ -78,16 +91,22 @@ class TableSpec:
 def label_regex(label: str) -> tuple[str, str]:
     """(regex source, core) for one label: numbering prefix optional, punctuation interchangeable,
     a parenthetical note optional (（二）部分公开（区分处理的…） is often cut or wrapped)."""
+    numbering, body, core = _label_parts(label)
+    return (f"(?:{numbering})?{body}" if numbering else body), core
+
+
+def _label_parts(label: str) -> tuple[str, str, str]:
+    """(numbering prefix regex or "", label body regex, core) of one label."""
     key = compact(label)
-    prefix = ""
+    numbering = ""
     m = _PREFIX.match(key)
     if m:
         if m.group(3):  # 1. — the dot is required, or the digit would eat a cell's last digit
-            prefix = f"(?:{m.group(3)}[.、,])?"
+            numbering = f"{m.group(3)}[.、,]"
         elif m.group(2):
-            prefix = rf"(?:\({m.group(2)}\)?)?"
+            numbering = rf"\({m.group(2)}\)?"
         else:
-            prefix = f"(?:{m.group(1)}[、.,]?)?"
+            numbering = f"{m.group(1)}[、.,]?"
         key = key[m.end():]
     core = re.sub(r"\([^)]*\)?$", "", key) or key
     parts = []
@@ -100,7 +119,22 @@ def label_regex(label: str) -> tuple[str, str]:
             break
         parts.append(_char(ch))
         i += 1
-    return prefix + "".join(parts), core
+    return numbering, "".join(parts), core
+
+
+def label_pattern(labels: list[str]) -> re.Pattern:
+    """One pattern for a label and its variants, longest source first (the first alternative that
+    matches wins). The optional numbering `(?:一、)?X` is written as the branches `一、X|X`: the
+    same matches in the same order of preference, but every branch now starts with a literal
+    character, which lets `re` skip ahead to candidate characters in C instead of trying the
+    pattern at every position (row labels are searched over thousands of characters)."""
+    parts = sorted((_label_parts(x) for x in labels), key=lambda p: len(_source(p)), reverse=True)
+    return re.compile("|".join(f"{n}{b}|{b}" if n else b for n, b, _ in parts))
+
+
+def _source(parts: tuple[str, str, str]) -> str:
+    numbering, body, _ = parts
+    return f"(?:{numbering})?{body}" if numbering else body
 
 
 def _char(ch: str) -> str:
@@ -108,12 +142,12 @@ def _char(ch: str) -> str:
 
 
 def _row(spec: dict, columns: tuple[Column, ...], block: str | None = None) -> Row:
-    labels = [spec["label"], *spec.get("variants", [])]
-    sources, cores = zip(*(label_regex(x) for x in labels)) if spec["label"] else ((), ())
-    pattern = re.compile("|".join(f"(?:{s})" for s in sorted(sources, key=len, reverse=True))) if sources else re.compile(r"(?!)")
+    labels = [spec["label"], *spec.get("variants", [])] if spec["label"] else []
+    pattern = label_pattern(labels) if labels else re.compile(r"(?!)")
+    core = label_regex(labels[0])[1] if labels else ""
     rid = f"{block}.{spec['id']}" if block else spec["id"]
     return Row(id=rid, label=spec["label"], numeric=spec.get("numeric", True), pattern=pattern,
-               core=cores[0] if cores else "", columns=columns, local=spec.get("local", False))
+               core=core, columns=columns, local=spec.get("local", False))
 
 
 def _columns(items: list[dict]) -> tuple[Column, ...]:
@@ -130,7 +164,7 @@ def _spec(tid: str, data: dict) -> TableSpec:
                 bcols = _columns(block["columns"])
                 cols += [c for c in bcols if c.id not in {x.id for x in cols}]
                 rows += [_row(r, bcols, block["id"]) for r in block["rows"]]
-                caps.append((block["id"], re.compile(label_regex(block["caption"])[0])))
+                caps.append((block["id"], label_pattern([block["caption"]])))
             layouts[name] = Layout(tid, name, tuple(rows), tuple(cols))
             captions[name] = tuple(caps)
         columns = ()

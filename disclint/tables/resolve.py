@@ -8,69 +8,90 @@ on it — a guess could invent an arithmetic error the report does not have.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import product
 
 from .identity import Bound
 from .layout import Column, Layout
 from .rawrow import RawRow
 from .table import Cell, Table, Unread
-from .values import parse_cell, splits
+from .values import Cut, parse_cell, read_cell, split_plan
 
 _MAX_COMBINATIONS = 20000
 
 
-def _fits(cell: Cell, column: Column, lenient: bool = False) -> bool:
-    """A cut piece must suit its column: signs only in 本年增/减, decimals and 元 only in money.
-    Leniently (when nothing else fits) a count may carry a sign: a written -3 is a table-cell
-    finding, not an unreadable row."""
-    raw = cell.raw.strip()
-    if cell.value is None:
-        return cell.blank
-    if raw[:1] in "+-" and column.type != "signed" and not lenient:
+def _fits(raw: str, reading: tuple, column_type: str, lenient: bool = False) -> bool:
+    """A cut piece (its text and read_cell reading) must suit its column: signs only in 本年增/减,
+    decimals and 元 only in money. Leniently (when nothing else fits) a count may carry a sign: a
+    written -3 is a table-cell finding, not an unreadable row."""
+    value, blank, unit = reading
+    if value is None:
+        return blank
+    if raw.strip()[:1] in "+-" and column_type != "signed" and not lenient:
         return False
-    if isinstance(cell.value, float) and column.type != "money":
+    if isinstance(value, float) and column_type != "money":
         return False
-    if cell.unit in ("元", "万元") and column.type != "money":
+    if unit in ("元", "万元") and column_type != "money":
         return False
     return True
 
 
 def _candidates(raw: RawRow, columns: tuple[Column, ...]) -> tuple[list[dict[str, Cell]], Unread | None]:
     if raw.cells is not None:
-        cells, bad = {}, []
-        for col, cell in raw.cells.items():
-            if cell.value is None and not cell.blank:
-                bad.append(col)
-            else:
-                cells[col] = cell
-        problem = None
-        if bad:
-            problem = Unread(raw.row.id, ",".join(bad), "not-a-number",
-                             " ".join(raw.cells[c].raw for c in bad), raw.cells[bad[0]].start, raw.cells[bad[0]].where)
-        return [cells], problem
+        return _grid_candidates(raw)
     if raw.stray:
         return [], Unread(raw.row.id, None, "stray-text", raw.stray[:40], raw.start)
     tokens = raw.tokens or []
-    cuts = splits(tokens, len(columns)) if tokens else []
+    cuts = _fitting_cuts(tuple(t for t, _ in tokens), tuple(c.type for c in columns)) if tokens else ()
+    if not cuts:
+        written = " ".join(t for t, _ in tokens)
+        return [], Unread(raw.row.id, None, "cell-count", f"{written or '—'} → {len(columns)}", raw.start)
+    out = []
+    for cut in cuts:
+        cells = {}
+        for col, (k, pos, text) in zip(columns, cut):
+            start = tokens[k][1] + pos
+            cells[col.id] = parse_cell(text, start, start + len(text))
+        out.append(cells)
+    return out, None
+
+
+def _grid_candidates(raw: RawRow) -> tuple[list[dict[str, Cell]], Unread | None]:
+    cells, bad = {}, []
+    for col, cell in raw.cells.items():
+        if cell.value is None and not cell.blank:
+            bad.append(col)
+        else:
+            cells[col] = cell
+    problem = None
+    if bad:
+        problem = Unread(raw.row.id, ",".join(bad), "not-a-number",
+                         " ".join(raw.cells[c].raw for c in bad), raw.cells[bad[0]].start, raw.cells[bad[0]].where)
+    return [cells], problem
+
+
+@lru_cache(maxsize=4096)
+def _fitting_cuts(texts: tuple[str, ...], types: tuple[str, ...]) -> tuple[Cut, ...]:
+    """The cuts of a run into cells that suit the columns' types, one per distinct reading.
+    They depend on the written tokens and column types only, so they are cached: the same runs
+    (0000000, 0 0 0 0 0 0 0) come back in report after report."""
+    cuts = split_plan(texts, len(types))
     out, seen = [], set()
     for lenient in (False, True):
         for cut in cuts:
-            if lenient and len(cut) != len(tokens):
+            if lenient and len(cut) != len(texts):
                 continue  # only whole tokens as written may keep a sign a count should not have
-            cells = [parse_cell(text, off, off + len(text)) for text, off in cut]
-            if not all(_fits(c, col, lenient) for c, col in zip(cells, columns)):
+            readings = [read_cell(text) for _, _, text in cut]
+            if not all(_fits(text, r, t, lenient) for (_, _, text), r, t in zip(cut, readings, types)):
                 continue
-            key = tuple((c.value, c.blank) for c in cells)
+            key = tuple((value, blank) for value, blank, _ in readings)
             if key in seen:
                 continue
             seen.add(key)
-            out.append({col.id: c for col, c in zip(columns, cells)})
+            out.append(cut)
         if out:
             break
-    if not out:
-        written = " ".join(t for t, _ in tokens)
-        return [], Unread(raw.row.id, None, "cell-count", f"{written or '—'} → {len(columns)}", raw.start)
-    return out, None
+    return tuple(out)
 
 
 def _value(cells: dict[str, dict[str, Cell]], row: str, col: str) -> float | None:
@@ -114,12 +135,13 @@ def resolve(table: Table, layout: Layout, raws: list[RawRow], identities: list[B
         if cands:
             options[rid] = cands
             starts[rid] = raw.start
-    own_row = [b for b in identities if b.comp == "==" and len({r for r, _ in b.cells}) == 1]
-    for rid, cands in options.items():
-        if len(cands) > 1:
+    ambiguous = [rid for rid, cands in options.items() if len(cands) > 1]
+    if ambiguous:  # most tables have none: only then look for the identities inside one row
+        own_row = [b for b in identities if b.comp == "==" and len({r for r, _ in b.cells}) == 1]
+        for rid in ambiguous:
             checks = [b for b in own_row if b.cells[0][0] == rid]
-            kept = [c for c in cands if all(_holds(b, {rid: c}) is not False for b in checks)]
-            options[rid] = kept or cands
+            kept = [c for c in options[rid] if all(_holds(b, {rid: c}) is not False for b in checks)]
+            options[rid] = kept or options[rid]
     fixed = {rid: c[0] for rid, c in options.items() if len(c) == 1}
     open_rows = [rid for rid, c in options.items() if len(c) > 1]
     if open_rows:

@@ -26,28 +26,33 @@ MAX_DIGITS = 15
 
 
 def parse_cell(raw: str, start: int | None = None, end: int | None = None, where: dict | None = None) -> Cell:
+    value, blank, unit = read_cell(raw)
+    return Cell(value=value, raw=raw, blank=blank, start=start, end=end, where=where or {}, unit=unit)
+
+
+@lru_cache(maxsize=8192)
+def read_cell(raw: str) -> tuple[int | float | None, bool, str | None]:
+    """(value, blank, unit) of a cell's text. Cut candidates parse the same few pieces over and
+    over (every cut of a run, every report's 0s), so the reading is cached by text."""
     text = raw.strip().replace("\u3000", "").replace(" ", "")
     if text in BLANKS:
-        return Cell(value=None, raw=raw, blank=True, start=start, end=end, where=where or {})
+        return None, True, None
     m = _NUMBER.match(text.replace("，", ","))
     if not m:
-        return Cell(value=None, raw=raw, blank=False, start=start, end=end, where=where or {})
+        return None, False, None
     sign, whole, frac, unit = m.groups()
     whole = whole.replace(",", "")
     if len(whole) > MAX_DIGITS:
-        return Cell(value=None, raw=raw, blank=False, start=start, end=end, where=where or {})
+        return None, False, None
     value: int | float = float(f"{whole}.{frac}") if frac else int(whole)
     if sign == "-":
         value = -value
-    return Cell(value=value, raw=raw, start=start, end=end, where=where or {}, unit=unit)
+    return value, False, unit
 
 
 def pieces(text: str, offset: int) -> list[tuple[str, int]]:
     """The tokens of a cell run with their offsets: split at spaces, |, signs and units."""
-    out = []
-    for m in _PIECE.finditer(text):
-        out.append((m.group(), offset + m.start()))
-    return out
+    return [(m.group(), offset + m.start()) for m in _PIECE.finditer(text)]
 
 
 def _valid(piece: str, signed_ok: bool = True) -> bool:
@@ -91,27 +96,41 @@ def _cuts_cached(token: str, max_parts: int) -> list[list[str]]:
 
 def splits(tokens: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]:
     """Every way to read `tokens` as exactly `n` cells; each cell keeps its offset."""
-    results: list[list[tuple[str, int]]] = []
+    return [[(piece, tokens[k][1] + pos) for k, pos, piece in cut]
+            for cut in split_plan(tuple(text for text, _ in tokens), n)]
 
-    def walk(i: int, acc: list[tuple[str, int]]) -> None:
+
+Cut = tuple[tuple[int, int, str], ...]  # per cell: (token index, offset in the token, text)
+
+
+def split_plan(texts: tuple[str, ...], n: int) -> tuple[Cut, ...]:
+    """`splits` on the tokens' texts alone, so that its result can be cached by text
+    (disclint.tables.resolve) and offsets added after."""
+    if len(texts) >= n:
+        # As many tokens as cells (the common case) leaves one reading: each token whole.
+        whole = len(texts) == n and all(_cuts(text, 1) for text in texts)
+        return (tuple((k, 0, text) for k, text in enumerate(texts)),) if whole else ()
+    results: list[Cut] = []
+
+    def walk(i: int, acc: Cut) -> None:
         if len(results) >= MAX_CANDIDATES:
             return
-        if i == len(tokens):
+        if i == len(texts):
             if len(acc) == n:
-                results.append(list(acc))
+                results.append(acc)
             return
         left = n - len(acc)
-        if left < len(tokens) - i:
+        if left < len(texts) - i:
             return
-        text, off = tokens[i]
-        for cut in _cuts(text, left - (len(tokens) - i - 1)):
-            if len(cut) > left - (len(tokens) - i - 1):
+        room = left - (len(texts) - i - 1)
+        for cut in _cuts(texts[i], room):
+            if len(cut) > room:
                 continue
             pos, cells = 0, []
             for piece in cut:
-                cells.append((piece, off + pos))
+                cells.append((i, pos, piece))
                 pos += len(piece)
-            walk(i + 1, acc + cells)
+            walk(i + 1, acc + tuple(cells))
 
-    walk(0, [])
-    return results
+    walk(0, ())
+    return tuple(results)
