@@ -5,23 +5,31 @@ as "时间:2019-01-18" or "公开日期", and the date under the signature. They
 they are not equally reliable (regulation.md §9: dates on mirror pages often are not)."""
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterator
 
 from ..model import Document
 from ..normalize import chinese_numeral
 
 _CN_YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
                    "六": "6", "七": "7", "八": "8", "九": "9"}
-_ARABIC = r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"
-_CHINESE = r"(?P<cy>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*日"
-FULL_DATE = re.compile(f"{_ARABIC}|{_CHINESE}")
+# A full date in Arabic or in Chinese numerals. They are two regexes, not one alternation: each
+# then starts with a set of characters the regex engine skips to (the alternation was tried at
+# every character). Neither kind of date can hold the first character of the other, so their
+# matches never overlap and together are the matches of the alternation (full_dates).
+_ARABIC_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")
+_CHINESE_DATE = re.compile(r"(?P<cy>[〇○零一二三四五六七八九][〇○零一二三四五六七八九]{3})\s*年"
+                           r"\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*日")
 
 # Labelled dates in the page header. Only the first group is the document's own publication date;
-# 公开日期 and a bare 时间 are page fields of the site the copy came from.
+# 公开日期 and a bare 时间 are page fields of the site the copy came from. (A bare 时间 is checked
+# for 发/布/文 before it after its 时: every alternative then starts with a literal, which lets the
+# regex engine skip to the candidates.)
 _LABELLED = re.compile(
-    r"(?P<label>发布时间|发布日期|成文日期|印发日期|发文日期|公开日期|生成日期|(?<![发布文])时间)\s*:?\s*\|?\s*"
+    r"(?P<label>发布时间|发布日期|成文日期|印发日期|发文日期|公开日期|生成日期|时(?<![发布文]时)间)\s*:?\s*\|?\s*"
     r"(?P<y>(?:19|20)\d\d)[-年./](?P<m>[01]?\d)[-月./](?P<d>[0-3]?\d)")
 _OWN_LABELS = ("发布时间", "发布日期", "成文日期", "印发日期", "发文日期")
 _SIGNER_END = re.compile(r"(人民政府|政府|局|委员会|委|办公室|办|厅|镇|乡|街道|街道办事处|管委会|中心|院|所|室|署|会)\s*$")
@@ -44,9 +52,14 @@ def valid_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def full_dates(text: str, pos: int = 0) -> Iterator[re.Match]:
+    """Full dates in `text` from `pos` on, in Arabic or Chinese numerals, in the order they stand."""
+    return heapq.merge(_ARABIC_DATE.finditer(text, pos), _CHINESE_DATE.finditer(text, pos), key=re.Match.start)
+
+
 def date_of(match: re.Match) -> date | None:
-    """The calendar date of a FULL_DATE match (Arabic or Chinese numerals), None when impossible."""
-    if match.group("y"):
+    """The calendar date of a full_dates match, None when impossible."""
+    if match.re is _ARABIC_DATE:
         return valid_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
     year = "".join(_CN_YEAR_DIGITS[c] for c in match.group("cy"))
     month, day = chinese_numeral(match.group("cm")), chinese_numeral(match.group("cd"))
@@ -55,6 +68,14 @@ def date_of(match: re.Match) -> date | None:
 
 def issue_dates(doc: Document) -> list[IssueDate]:
     """The page's publication fields (first of each kind) and the signature date, in that order."""
+    # Two kinds ask for them; found once per document.
+    found = doc.facts.get("_issue_dates")
+    if found is None:
+        found = doc.facts["_issue_dates"] = tuple(_issue_dates(doc))
+    return list(found)
+
+
+def _issue_dates(doc: Document) -> list[IssueDate]:
     found: list[IssueDate] = []
     kinds_seen: set[str] = set()
     for m in _LABELLED.finditer(doc.norm[:3000]):
@@ -75,7 +96,7 @@ def signature_date(doc: Document) -> IssueDate | None:
     norm = doc.norm
     tail_from = int(len(norm) * 0.6)
     best = None
-    for m in FULL_DATE.finditer(norm, tail_from):
+    for m in full_dates(norm, tail_from):
         before = norm[max(0, m.start() - 40):m.start()]
         own_line = before.rstrip(" \t").endswith("\n") or not before.strip()
         # Page copies run the signature into the last sentence: "…便捷服务。 二○一三年一月二十日 统计表" (pingtan/004).

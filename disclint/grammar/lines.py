@@ -9,20 +9,22 @@ together with numbers (1000001二、上年结转…) stay where they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..normalize import chinese_numeral
+from ..normalize import chinese_numeral, compact
 from .vocabulary import Vocabulary
 
 # Any character may precede an inline level-1 marker except a numeral (四、五方面) or 第; what makes
-# it a heading is the mandated section title that must follow.
-_INLINE_H1 = re.compile(r"(?<=[^一二三四五六七八九十第])([一二三四五六七八九十]{1,2})[、.,] ?(?=[^\d\s])")
-_INLINE_H2 = re.compile(r"(?<=[。:;!? ])\(([一二三四五六七八九十]{1,2})\)(?=\S)")
+# it a heading is the mandated section title that must follow. An inline （一） follows a sentence end.
+# The look-behinds stand after the first character of the match and look past it: a pattern that
+# starts with a literal lets the regex engine skip to its candidates instead of testing every character.
+_INLINE_H1 = re.compile(r"([一二三四五六七八九十](?<=[^一二三四五六七八九十第][一二三四五六七八九十])[一二三四五六七八九十]?)"
+                        r"[、.,] ?(?=[^\d\s])")
+_INLINE_H2 = re.compile(r"\((?<=[。:;!? ]\()([一二三四五六七八九十]{1,2})\)(?=\S)")
 _LONG = 60  # shorter lines are left whole: a heading line with its title is rarely longer
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # a tuple: made for every line of every report, twice as fast as a dataclass
     start: int  # offset in the text
     end: int
     inline: bool  # starts inside a physical line
@@ -65,15 +67,16 @@ def _heading_phrase(line: str, at: int) -> bool:
     return bool(_PHRASE.match(line, at))
 
 
-def _raw_length(text: str, compact_length: int) -> int:
-    """How many characters of `text` hold its first `compact_length` non-space characters."""
+def _raw_length(text: str, start: int, compact_length: int) -> int:
+    """How many characters of text[start:] hold its first `compact_length` non-space characters."""
     seen = 0
-    for i, ch in enumerate(text):
+    for i in range(start, len(text)):
         if seen == compact_length:
-            return i
+            return i - start
+        ch = text[i]
         if not ch.isspace() and ch not in "\"'":
             seen += 1
-    return len(text)
+    return len(text) - start
 
 
 def _inline_cuts(norm: str, start: int, end: int, vocab: Vocabulary) -> list[int]:
@@ -84,17 +87,17 @@ def _inline_cuts(norm: str, start: int, end: int, vocab: Vocabulary) -> list[int
     for m in _INLINE_H1.finditer(line):
         if m.start() == 0:
             continue
-        title = line[m.end(): m.end() + 40]
-        if vocab.is_table_label(title):
+        key = compact(line[m.end(): m.end() + 40])
+        if vocab.is_table_label_key(key):
             continue
-        match = vocab.match_title(title, anchored=True)
+        match = vocab.match_key(key, anchored=True)
         if match is None:
             if line[m.start() - 1] in "。;:!? ":
                 others.append(m)
             continue
         cuts.add(start + m.start())
         h1_numbers.append((m.start(), chinese_numeral(m.group(1)) or 0))
-        title_end = m.end() + _raw_length(line[m.end():], match.end)
+        title_end = m.end() + _raw_length(line, m.end(), match.end)
         # Cut after the title too when words run on without a break ("总体情况2021年，我局…").
         if title_end < len(line) and line[title_end] not in "。:;,":
             cuts.add(start + title_end)

@@ -9,7 +9,7 @@ from pathlib import Path
 from lark import Lark, Token, Transformer
 
 from ..model import Block, CellLine, Document, Heading, Paragraph, PipeRow, Section, Style
-from ..normalize import chinese_numeral, normalise
+from ..normalize import chinese_numeral, compact, compact_normalised, normalise_whole
 from ..readers.base import Source
 from .lines import logical_lines
 from .vocabulary import Vocabulary, load_vocabulary
@@ -17,14 +17,35 @@ from .vocabulary import Vocabulary, load_vocabulary
 _GRAMMAR = Path(__file__).with_name("report.lark")
 
 
+_STYLE_OF = {"part": Style.PART, "h1": Style.CN, "h2": Style.CN_PAREN, "h3": Style.NUM, "h4": Style.NUM_PAREN,
+             "h5": Style.CIRCLED}
+_LINE_RULES = frozenset(_STYLE_OF) | {"cells", "pipe_row", "text"}
+
+
+class _Lines(Transformer):
+    """Run by the parser as it reduces, so that no tree is built: each line becomes (rule name,
+    tokens) and `start` the list of them.
+
+    The parser is shared by every document, so this holds no state; _ToBlocks then maps the
+    tokens' offsets for one document."""
+
+    def __default__(self, data, children, meta):
+        if data in _LINE_RULES:
+            return data, children
+        # Lark's own rules for the repetition in `start`: their trees are spliced into it.
+        return super().__default__(data, children, meta)
+
+    def start(self, lines):
+        return lines
+
+
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     # cache=True stores the built LALR tables in the temp folder: 2 ms instead of ~30 ms per process.
-    return Lark(_GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True)
+    return Lark(_GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True,
+                transformer=_Lines())
 
 
-_STYLE_OF = {"part": Style.PART, "h1": Style.CN, "h2": Style.CN_PAREN, "h3": Style.NUM, "h4": Style.NUM_PAREN,
-             "h5": Style.CIRCLED}
 _DIGITS = re.compile(r"[0-9]+")
 _CN = re.compile(r"[一二三四五六七八九十]+")
 
@@ -39,65 +60,60 @@ def _number(style: Style, marker: str) -> int | None:
     return chinese_numeral(m.group()) if m else None
 
 
-class _ToBlocks(Transformer):
-    """Lark tree → blocks, with offsets mapped from the parse text back to the original text."""
+class _ToBlocks:
+    """Parsed lines → blocks, with offsets mapped from the parse text back to the original text."""
 
     def __init__(self, text: str, parse_starts: list[int], orig_starts: list[int], inline: list[bool]):
-        super().__init__()
         self.src = text
         self.parse_starts = parse_starts
         self.orig_starts = orig_starts
         self.inline = inline
 
-    def _orig(self, pos: int) -> int:
-        i = bisect.bisect_right(self.parse_starts, pos) - 1
-        return self.orig_starts[i] + (pos - self.parse_starts[i])
+    def block(self, name: str, tokens: list[Token]) -> Block:
+        if name in _STYLE_OF:
+            return self._heading(name, tokens)
+        return getattr(self, name)(tokens)
 
-    def _span(self, first: Token, last: Token) -> tuple[int, int]:
-        return self._orig(first.start_pos), self._orig(last.end_pos)
+    def _piece(self, token: Token) -> int:
+        """Which logical line a token is on: the offsets of its line follow from the piece's start."""
+        return bisect.bisect_right(self.parse_starts, token.start_pos) - 1
+
+    def _start(self, token: Token) -> int:
+        i = self._piece(token)
+        return self.orig_starts[i] + (token.start_pos - self.parse_starts[i])
 
     def _heading(self, name: str, children: list[Token]) -> Heading:
-        marker, rest = children[0], children[1:] 
-        start, end = self._span(marker, children[-1])
+        marker, rest = children  # REST follows the marker directly: the rest of the line and its break
+        i = self._piece(marker)
+        start = self.orig_starts[i] + (marker.start_pos - self.parse_starts[i])
+        marker_end = start + len(marker)
+        words = _line(rest)
+        end = marker_end + len(words)
+        title = self.src[marker_end:end].strip().rstrip("*_").strip() if words else ""
         style = _STYLE_OF[name]
-        title = self.src[self._orig(rest[0].start_pos): end].strip().rstrip("*_").strip() if rest else ""
-        i = bisect.bisect_right(self.parse_starts, marker.start_pos) - 1
-        return Heading(style=style, marker=self.src[start: self._orig(marker.end_pos)], number=_number(style, str(marker)),
+        return Heading(style=style, marker=self.src[start:marker_end], number=_number(style, str(marker)),
                        title=title, start=start, end=end, inline=self.inline[i])
 
-    def part(self, c):
-        return self._heading("part", c)
-
-    def h1(self, c):
-        return self._heading("h1", c)
-
-    def h2(self, c):
-        return self._heading("h2", c)
-
-    def h3(self, c):
-        return self._heading("h3", c)
-
-    def h4(self, c):
-        return self._heading("h4", c)
-
-    def h5(self, c):
-        return self._heading("h5", c)
-
     def cells(self, c):
-        start, end = self._span(c[0], c[0])
-        return CellLine(values=str(c[0]).split(), start=start, end=end)
+        values = _line(c[0]).rstrip(" \t")  # the cells, without the spaces after them
+        start = self._start(c[0])
+        return CellLine(values=values.split(), start=start, end=start + len(values))
 
     def pipe_row(self, c):
-        start, end = self._span(c[0], c[0])
+        start = self._start(c[0])
+        end = start + len(_line(c[0]))
         cells = [x.strip() for x in self.src[start:end].strip().strip("|").split("|")]
         return PipeRow(cells=cells, start=start, end=end)
 
     def text(self, c):
-        start, end = self._span(c[0], c[0])
+        start = self._start(c[0])
+        end = start + len(_line(c[0]))
         return Paragraph(text=self.src[start:end], start=start, end=end)
 
-    def start(self, children):
-        return children
+
+def _line(token: Token) -> str:
+    """A token's text up to the line break it ends with (report.lark)."""
+    return token[:token.index("\n")]
 
 
 def parse_blocks(text: str, norm: str, vocab: Vocabulary) -> list[Block]:
@@ -110,28 +126,59 @@ def parse_blocks(text: str, norm: str, vocab: Vocabulary) -> list[Block]:
         inline.append(p.inline)
         parse_parts.append(norm[p.start:p.end])
         pos += p.end - p.start + 1
-    tree = parser().parse("\n".join(parse_parts))
-    return _ToBlocks(text, parse_starts, orig_starts, inline).transform(tree)
+    lines = parser().parse("\n".join(parse_parts) + "\n")  # the grammar wants every line ended
+    to_blocks = _ToBlocks(text, parse_starts, orig_starts, inline)
+    return [to_blocks.block(name, tokens) for name, tokens in lines]
 
 
-def _mark_table_labels(blocks: list[Block], vocab: Vocabulary) -> None:
+def _ends_in_digit(title: str) -> bool:
+    """Whether the title ends in an ASCII digit and whitespace (as the regex [0-9]\\s*$ would say)."""
+    stripped = title.rstrip()
+    return bool(stripped) and "0" <= stripped[-1] <= "9"
+
+
+class _Keys:
+    """The compacted words of blocks (normalize.compact), taken from the normalised copy of the text
+    when its slices are the normalised copies of the same slices of the text (normalise_whole):
+    normalising every title and line again cost more than parsing them."""
+
+    def __init__(self, text: str, norm: str, slices_alike: bool):
+        self.text = text
+        self.norm = norm
+        self.slices_alike = slices_alike
+
+    def of(self, words: str, start: int) -> str:
+        """compact(words), for words cut from the text at `start`."""
+        if self.slices_alike and self.text.startswith(words, start):
+            return compact_normalised(self.norm[start:start + len(words)])
+        return compact(words)
+
+    def title(self, heading: Heading) -> str:
+        # The title is the rest of the line after the marker, stripped (_ToBlocks._heading).
+        after_marker = heading.start + len(heading.marker)
+        rest = self.text[after_marker:heading.end]
+        return self.of(heading.title, after_marker + len(rest) - len(rest.lstrip()))
+
+
+def _mark_table_labels(blocks: list[Block], vocab: Vocabulary, keys: _Keys) -> None:
     """Headings inside a table, or followed by its numbers, are row labels, not sections."""
     in_table = False
     for i, block in enumerate(blocks):
         if isinstance(block, Heading):
-            named = vocab.match_title(block.title)
+            key = keys.title(block)  # compared three ways below: compacted once
+            named = vocab.match_key(key)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            numbers_follow = isinstance(nxt, CellLine) or bool(re.search(r"[0-9]\s*$", block.title))
-            if vocab.is_table_label(block.title) or (in_table and (named is None or numbers_follow)):
+            numbers_follow = isinstance(nxt, CellLine) or _ends_in_digit(block.title)
+            if vocab.is_table_label_key(key) or (in_table and (named is None or numbers_follow)):
                 block.table_label = True
                 continue
             if numbers_follow and named is None:
                 block.table_label = True
                 continue
-            in_table = vocab.starts_table(block.title)
+            in_table = vocab.starts_table_key(key)
             block.section_id = named.section_id if named else None
         elif isinstance(block, Paragraph):
-            if vocab.starts_table(block.text[:40]):
+            if vocab.starts_table_key(keys.of(block.text[:40], block.start)):
                 in_table = True
 
 
@@ -165,8 +212,8 @@ def _close(section: Section, end: int) -> None:
 def segment(source: Source, vocab: Vocabulary | None = None) -> Document:
     vocab = vocab or load_vocabulary()
     text = source.text
-    norm = normalise(text)
+    norm, slices_alike = normalise_whole(text)
     blocks = parse_blocks(text, norm, vocab)
-    _mark_table_labels(blocks, vocab)
+    _mark_table_labels(blocks, vocab, _Keys(text, norm, slices_alike))
     root = _build_sections(blocks, len(text))
     return Document(source=source, norm=norm, blocks=blocks, root=root)

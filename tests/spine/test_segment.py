@@ -2,10 +2,13 @@
 table row labels that look like headings, and offsets that point into the original text."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
 from disclint.grammar import segment
 from disclint.model import Heading, Style
+from disclint.normalize import _table, normalise, normalise_whole
 from disclint.readers import read_path
 from disclint.readers.base import Source
 from tests.conftest import CORPUS, SEEDS
@@ -73,3 +76,42 @@ def test_any_text_segments_and_every_block_maps_back(text):
         assert 0 <= block.start <= block.end <= len(text)
         if isinstance(block, Heading):
             assert text[block.start:block.end].strip()
+
+
+def test_line_ends_spaces_and_blank_lines_stay_out_of_the_blocks():
+    # A heading's end takes the spaces after its title, a cell line's does not; indentation and
+    # blank lines belong to no block; the first line keeps its indentation (no break before it).
+    text = "  x\n一、总体情况  \n二、\n0 0 5  \n\n  abc\n| a | b |\n（一）"
+    blocks = segment(Source(path="<t>", text=text, format="text")).blocks
+    assert [(type(b).__name__, b.start, b.end) for b in blocks] == [
+        ("Paragraph", 0, 3), ("Heading", 4, 12), ("Heading", 13, 15), ("CellLine", 16, 21),
+        ("Paragraph", 27, 30), ("PipeRow", 31, 40), ("Heading", 41, 44)]
+    assert [b.title for b in blocks if isinstance(b, Heading)] == ["总体情况", "", ""]
+
+
+_FOLDABLE = "".join(chr(cp) for cp in sorted(_table()))
+_PLAIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def _reference_normalise(text: str) -> str:
+    """normalise() as the spec words it: the table character by character, then glosses blanked."""
+    folded = text.translate(_table())
+    return _PLAIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
+
+
+_texts = st.text(alphabet=st.sampled_from(_FOLDABLE[::7] + "［］（）报告總體a()bào \n\t" + "\u3000\u200b"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_normalise_is_the_table_then_the_glosses(text):
+    assert normalise(text) == _reference_normalise(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts, st.integers(0, 40), st.integers(0, 40))
+def test_slices_of_a_copy_without_glosses_are_normalised_alike(text, a, b):
+    norm, alike = normalise_whole(text)
+    assert norm == normalise(text)
+    if alike:
+        assert normalise(text[a:b]) == norm[a:b]
