@@ -15,6 +15,7 @@ found reports repeating up to 90 % of the previous year's text (法治蓝皮书 
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Any
 
 from ..model import Document, Heading, Paragraph
@@ -30,8 +31,10 @@ PARAMS = {
     "min_chars": (int, False),  # narrative: shorter prose is not judged
 }
 
-_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?|[〇零一二三四五六七八九十百千万]+(?=[年月日件条个次项篇人])")
-_SPACE = re.compile(r"[\s\u3000|]+")
+# The lookahead names every character a figure can start with, so that the search skips the other
+# positions at once instead of trying both alternatives at each (half the time; the same matches).
+_FIGURE = re.compile(r"(?=[0-9０-９〇零一二三四五六七八九十百千万])"
+                     r"(?:[0-9０-９]+(?:[.．][0-9]+)?|[〇零一二三四五六七八九十百千万]+(?=[年月日件条个次项篇人]))")
 
 
 def validate(params: dict, vocab) -> str | None:
@@ -60,7 +63,8 @@ def narrative(doc: Document) -> tuple[str, int | None]:
             if first is None:
                 first = block.start
             parts.append(block.text)
-    text = _SPACE.sub("", _FIGURE.sub("#", "".join(parts)))
+    # Without whitespace (str.split's is re's \s, and takes in U+3000) and table bars: ~4× faster than re.sub.
+    text = "".join(_FIGURE.sub("#", "".join(parts)).replace("|", "").split())
     return text, doc.position(first)[0] if first is not None else None
 
 
@@ -75,17 +79,40 @@ def extract(doc: Document) -> dict[str, Any]:
     return {"narrative": text, "line": line, "requests": cells, "requests_line": table_line}
 
 
-_recent: dict[tuple[int, int], tuple[str, set[str]]] = {}
+# Shingles as machine words: the UTF-16 code units of `size` characters read as one unsigned int
+# (2, 4 or 8 bytes), which is exact when no character needs a surrogate pair. Building a set of ints
+# from an array costs a third of slicing and hashing as many strings (~2,400 per report).
+_WORD = {1: "H", 2: "I", 4: "Q"}
+_recent: dict[tuple[int, int, bool], tuple[str, set]] = {}
 
 
-def shingles(text: str, size: int) -> set[str]:
-    """The text's distinct runs of `size` characters. A batch walks each body's years in order, so
-    the middle report of 2022→2023→2024 is needed twice in a row: the last few sets are kept."""
-    key = (id(text), size)
+def _as_words(text: str, size: int) -> bool:
+    # one code unit per character: nothing beyond U+FFFF (encoding is faster than max(text))
+    return size in _WORD and len(text.encode("utf-16-le")) == 2 * len(text)
+
+
+def _word_shingles(text: str, size: int) -> set[int]:
+    units = text.encode("utf-16-le")
+    width = 2 * size
+    words = array(_WORD[size])
+    for start in range(0, width, 2):  # one pass per character offset within a word
+        usable = len(units) - start
+        words.frombytes(units[start:start + usable - usable % width])
+    return set(words)
+
+
+def shingles(text: str, size: int, words: bool = False) -> set:
+    """The text's distinct runs of `size` characters (as ints when `words`: see _WORD). A batch
+    walks each body's years in order, so the middle report of 2022→2023→2024 is needed twice in a
+    row: the last few sets are kept."""
+    key = (id(text), size, words)
     hit = _recent.get(key)
     if hit is not None and hit[0] is text:
         return hit[1]
-    found = {text[i:i + size] for i in range(max(0, len(text) - size + 1))}
+    if words:
+        found = _word_shingles(text, size)
+    else:
+        found = {text[i:i + size] for i in range(max(0, len(text) - size + 1))}
     if len(_recent) >= 4:
         _recent.pop(next(iter(_recent)))
     _recent[key] = (text, found)
@@ -94,10 +121,11 @@ def shingles(text: str, size: int) -> set[str]:
 
 def repeated_share(this: str, prev: str, size: int = 4) -> float:
     """Share of this text's distinct shingles that also occur in the previous text."""
-    mine = shingles(this, size)
+    words = _as_words(this, size) and _as_words(prev, size)  # both texts in one representation
+    mine = shingles(this, size, words)
     if not mine:
         return 0.0
-    return len(mine & shingles(prev, size)) / len(mine)
+    return len(mine & shingles(prev, size, words)) / len(mine)
 
 
 def check_pair(this: dict, prev: dict, rule, *, this_year: int, prev_year: int):

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from .. import kinds
 from ..engine.run import rules_for
 from ..formatters.json import finding_json
+from ..model import Severity
 from ..settings import Settings
+from . import forked
 from .agency import normalise_agency, short_key
 from .digest import ReportDigest
 
@@ -68,29 +70,52 @@ def pair_reports(digests: list[ReportDigest]) -> Pairing:
     return out
 
 
-def cross_check(digests: list[ReportDigest], settings: Settings) -> Pairing:
-    """Run every selected cross-report rule on every pair; findings go into the later report's entry."""
-    rules = [r for r in rules_for(settings) if getattr(kinds.get(r.kind), "CROSS_REPORT", False)]
-    pairing = pair_reports(digests)
-    overrides = dict(settings.severity)
-    for prev, this in pairing.pairs:
-        this_doc, prev_doc = this.document, prev.document
-        for rule in rules:
-            if this_doc["profile"] not in rule.profiles or prev_doc["profile"] not in rule.profiles:
-                continue
-            module = kinds.get(rule.kind)
-            mine, theirs = this.cross.get(rule.kind), prev.cross.get(rule.kind)
-            if mine is None or theirs is None:
-                continue
-            for finding in module.check_pair(mine, theirs, rule, this_year=this_doc["year"],
-                                             prev_year=prev_doc["year"]):
-                severity = overrides.get(rule.code) or overrides.get(rule.name)
-                if severity:
-                    from ..model import Severity
+# Below this many pairs a second process costs more than it saves (a fork, and pickling findings back).
+PARALLEL_PAIRS = 256
 
-                    finding.severity = Severity(severity)
-                record = finding_json(finding, settings.lang)
-                record["previous"] = prev.path  # the report it was compared with
-                this.findings.append(record)
-        this.findings.sort(key=lambda f: (f.get("line") or 0, f.get("column") or 0, f["rule"]))
+
+def cross_check(digests: list[ReportDigest], settings: Settings, processes: int = 1) -> Pairing:
+    """Run every selected cross-report rule on every pair; findings go into the later report's entry.
+    With `processes` > 1 and many pairs, a forked child checks the second half of them meanwhile."""
+    rules = [r for r in rules_for(settings) if getattr(kinds.get(r.kind), "CROSS_REPORT", False)]
+    overrides = dict(settings.severity)
+    pairing = pair_reports(digests)
+    pairs = pairing.pairs
+
+    def check(part: list[tuple[ReportDigest, ReportDigest]]) -> list[list[dict]]:
+        return [_pair_findings(prev, this, rules, overrides, settings.lang) for prev, this in part]
+
+    if processes > 1 and len(pairs) >= PARALLEL_PAIRS and forked.fork_available():
+        half = len(pairs) // 2
+        rest = forked.Child(lambda: check(pairs[half:]), "checking pairs of reports")
+        found = check(pairs[:half]) + rest.result()
+    else:
+        found = check(pairs)
+    for (_, this), records in zip(pairs, found):
+        _attach(this, records)
     return pairing
+
+
+def _attach(this: ReportDigest, records: list[dict]) -> None:
+    this.findings.extend(records)
+    this.findings.sort(key=lambda f: (f.get("line") or 0, f.get("column") or 0, f["rule"]))
+
+
+def _pair_findings(prev: ReportDigest, this: ReportDigest, rules, overrides: dict, lang: str) -> list[dict]:
+    this_doc, prev_doc = this.document, prev.document
+    records = []
+    for rule in rules:
+        if this_doc["profile"] not in rule.profiles or prev_doc["profile"] not in rule.profiles:
+            continue
+        module = kinds.get(rule.kind)
+        mine, theirs = this.cross.get(rule.kind), prev.cross.get(rule.kind)
+        if mine is None or theirs is None:
+            continue
+        for finding in module.check_pair(mine, theirs, rule, this_year=this_doc["year"], prev_year=prev_doc["year"]):
+            severity = overrides.get(rule.code) or overrides.get(rule.name)
+            if severity:
+                finding.severity = Severity(severity)
+            record = finding_json(finding, lang)
+            record["previous"] = prev.path  # the report it was compared with
+            records.append(record)
+    return records

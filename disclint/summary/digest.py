@@ -76,12 +76,17 @@ def digest_result(result: FileResult, settings: Settings, started: float | None 
 
 
 def _lines_in(value) -> set[int]:
-    if isinstance(value, dict):
-        found = {v for k, v in value.items() if k.endswith("line") and isinstance(v, int) and v > 0}
-        for v in value.values():
-            found |= _lines_in(v)
-        return found
-    return set()
+    """The line numbers (under keys ending in "line") anywhere in nested dicts."""
+    found: set[int] = set()
+    stack = [value]
+    while stack:
+        d = stack.pop()
+        for k, v in d.items():
+            if isinstance(v, dict):
+                stack.append(v)
+            elif k.endswith("line") and isinstance(v, int) and v > 0:
+                found.add(v)
+    return found
 
 
 def _failed(path: str, started: float) -> ReportDigest:

@@ -110,16 +110,15 @@ FINDING_COLUMNS = ["文件", "机关", "年度", "规则", "类型", "级别", "
                    "列标识", "应为", "实为", "原文", "对比报告"]
 
 
-def finding_rows(digests: list[ReportDigest], rows: list[Row]):
-    """One list per finding, in FINDING_COLUMNS order."""
-    for d, r in zip(digests, rows):
-        for f in d.findings:
-            line = f.get("line")
-            yield [r.path, r.agency, r.year if r.year is not None else "", f["rule"], KIND_ZH.get(f["kind"], f["kind"]),
-                   SEVERITY_ZH.get(f["severity"], f["severity"]), line if line else "", f.get("column") or "",
-                   f["message"], SECTION_ZH.get(f.get("section") or "", f.get("section") or ""), f.get("table") or "",
-                   f.get("row") or "", f.get("table_column") or "", _plain(f.get("expected")),
-                   _plain(f.get("actual")), d.excerpts.get(line, "") if line else "", f.get("previous") or ""]
+def finding_rows(d: ReportDigest, r: Row):
+    """One list per finding of the report, in FINDING_COLUMNS order."""
+    for f in d.findings:
+        line = f.get("line")
+        yield [r.path, r.agency, r.year if r.year is not None else "", f["rule"], KIND_ZH.get(f["kind"], f["kind"]),
+               SEVERITY_ZH.get(f["severity"], f["severity"]), line if line else "", f.get("column") or "",
+               f["message"], SECTION_ZH.get(f.get("section") or "", f.get("section") or ""), f.get("table") or "",
+               f.get("row") or "", f.get("table_column") or "", _plain(f.get("expected")),
+               _plain(f.get("actual")), d.excerpts.get(line, "") if line else "", f.get("previous") or ""]
 
 
 def _plain(value):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .digest import ReportDigest
-from .rows import FINDING_COLUMNS, TABLE_COLUMNS, Row, finding_rows
+from .rows import FINDING_COLUMNS, TABLE_COLUMNS, Row, finding_rows, make_row
 
 
 def findings_json(digests: list[ReportDigest]) -> str:
@@ -40,50 +41,63 @@ def summary_csv(rows: list[Row]) -> bytes:
 _WIDTHS = {"文件": 36, "机关": 28, "说明": 70, "原文": 60, "缺少部分": 22, "无法读取原因": 40, "对比报告": 30}
 
 
-def summary_xlsx(digests: list[ReportDigest], rows: list[Row]) -> bytes:
+def summary_xlsx(digests: list[ReportDigest]) -> bytes:
+    """Both sheets, filled report by report (the rows are made here: this runs in its own process)."""
     try:
         from openpyxl import Workbook
-        from openpyxl.styles import Font, PatternFill
-        from openpyxl.utils import get_column_letter
     except ImportError as e:  # pragma: no cover - openpyxl is in the summary extra
         raise RuntimeError("summary.xlsx needs openpyxl: pip install 'disclint[summary]'") from e
     # write_only streams rows: 10,000 reports and their findings stay within seconds and little memory.
     wb = Workbook(write_only=True)
-    bold = Font(bold=True, color="FFFFFF")
-    fill = PatternFill("solid", fgColor="1D4E89")
-
-    def sheet(title: str, header: list[str], body):
-        ws = wb.create_sheet(title)
-        for i, h in enumerate(header, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(h, 10 if len(h) <= 3 else 14)
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(body) if isinstance(body, list) else 1) + 1}"
-        from openpyxl.cell import WriteOnlyCell
-
-        cells = []
-        for h in header:
-            c = WriteOnlyCell(ws, value=h)
-            c.font, c.fill = bold, fill
-            cells.append(c)
-        ws.append(cells)
-        for values in body:
-            ws.append([_cell_value(v) for v in values])
-        return ws
-
-    sheet("报告", [h for h, _ in TABLE_COLUMNS], [[get(r) for _, get in TABLE_COLUMNS] for r in rows])
-    sheet("问题", FINDING_COLUMNS, list(finding_rows(digests, rows)))
+    reports = _sheet(wb, "报告", [h for h, _ in TABLE_COLUMNS], len(digests))
+    findings = _sheet(wb, "问题", FINDING_COLUMNS, sum(len(d.findings) for d in digests))
+    for index, d in enumerate(digests):
+        row = make_row(index, d)
+        reports.append(_cells([get(row) for _, get in TABLE_COLUMNS]))
+        for values in finding_rows(d, row):
+            findings.append(_cells(values))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-_ILLEGAL = dict.fromkeys(list(range(0, 9)) + [11, 12] + list(range(14, 32)))
+def _sheet(wb, title: str, header: list[str], rows: int):
+    """A write-only sheet and its header row (column widths, panes and filter go before any row)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    for i, h in enumerate(header, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(h, 10 if len(h) <= 3 else 14)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, rows) + 1}"
+    bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1D4E89")
+    cells = []
+    for h in header:
+        c = WriteOnlyCell(ws, value=h)
+        c.font, c.fill = bold, fill
+        cells.append(c)
+    ws.append(cells)
+    return ws
 
 
-def _cell_value(v):
-    """Report text can hold control characters that the xlsx XML refuses; formulas stay text."""
-    if isinstance(v, str):
-        v = v.translate(_ILLEGAL)
-        if v.startswith("="):  # openpyxl would store it as a formula
-            v = "'" + v
+def _cells(values: list) -> list:
+    return [_text(v) if isinstance(v, str) else v for v in values]
+
+
+# Control characters the xlsx XML refuses (openpyxl raises on them); tab, LF and CR are allowed.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _text(v: str) -> str | None:
+    """Report text can hold control characters that the xlsx XML refuses; formulas stay text. An
+    empty text becomes no cell at all (None): read back it is the same empty cell, and openpyxl
+    skips it instead of spending ~15 µs writing it (a third of the cells of the findings sheet)."""
+    if not v:
+        return None
+    if _ILLEGAL.search(v):  # a search that finds nothing is ~20× faster than str.translate
+        v = _ILLEGAL.sub("", v)
+    if v[:1] == "=":  # openpyxl would store it as a formula
+        v = "'" + v
     return v

@@ -116,3 +116,34 @@ def test_repeated_share_is_zero_for_unrelated_text(share_of):
 
     assert repeated_share("一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸") == share_of
     assert repeated_share("本年度共收到申请#件", "本年度共收到申请#件") == 1.0
+
+
+def test_a_forked_child_checking_half_of_the_pairs_finds_what_one_process_finds(monkeypatch):
+    from disclint.summary import cross
+
+    names = ("pingtan-018.html", "pingtan-019.html", "pingtan-020.html", "pingtan-002.txt", "pingtan-003.txt",
+             "pingtan-005.txt", "pingtan-004.txt", "pingtan-006.txt", "pingtan-009.txt")
+    alone = digests(*names)
+    cross_check(alone, Settings())
+    monkeypatch.setattr(cross, "PARALLEL_PAIRS", 2)
+    shared = digests(*names)
+    pairing = cross_check(shared, Settings(), processes=2)
+    assert len(pairing.pairs) == 6
+    assert [d.findings for d in shared] == [d.findings for d in alone]
+    assert any(cross_findings(this) for _, this in pairing.pairs[3:])  # the child's half found something
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4, 5])
+def test_shingles_as_machine_words_give_the_shares_of_shingles_as_strings(size):
+    from disclint.kinds.duplicate_content import repeated_share
+
+    def share(this, prev):
+        mine = {this[i:i + size] for i in range(len(this) - size + 1)}
+        theirs = {prev[i:i + size] for i in range(len(prev) - size + 1)}
+        return len(mine & theirs) / len(mine) if mine else 0.0
+
+    texts = ["本年度共收到申请#件，办结#件。", "本年度共收到申请#件，办结#件，转下年度#件。", "",
+             "𠀀本年度共收到申请#件𠀁", "abc", "本年度共收到申请#件，办结#件。" * 3]
+    for this in texts:
+        for prev in texts:
+            assert repeated_share(this, prev, size) == share(this, prev)

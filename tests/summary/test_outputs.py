@@ -64,6 +64,15 @@ def test_summary_xlsx_has_the_report_and_finding_sheets(summary):
     assert "440" in carry["原文"] and carry["对比报告"].endswith("pingtan-018.html")
 
 
+def test_summary_xlsx_filters_and_freezes_both_sheets(summary):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(Path(summary.out_dir, "summary.xlsx"))
+    for name, columns, rows in (("报告", "N", len(summary.digests)),
+                                ("问题", "Q", sum(len(d.findings) for d in summary.digests))):
+        assert wb[name].auto_filter.ref == f"A1:{columns}{rows + 1}" and wb[name].freeze_panes == "A2"
+        assert wb[name].max_column == ord(columns) - ord("A") + 1  # no empty cell cut a column off
+
+
 def test_index_html_is_self_contained(summary):
     html = Path(summary.out_dir, "index.html").read_text(encoding="utf-8")
     assert not re.search(r"<(script|img|iframe)[^>]+src=|<link\b|@import|url\(", html)
