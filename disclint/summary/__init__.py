@@ -3,6 +3,8 @@ years, and write index.html, summary.xlsx, summary.csv and findings.json into on
 
     lint (process pool, or a Dask cluster) → ReportDigest per report → cross-report checks
     → rows → writers (every file through disclint.atomic)
+
+summary.xlsx is written by a forked child that starts with the lint (disclint/summary/book.py).
 """
 from __future__ import annotations
 
@@ -11,10 +13,14 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..settings import Settings
 from .digest import ReportDigest
-from .pool import Progress
+from .pool import Linted, Progress
+
+if TYPE_CHECKING:
+    from .book import XlsxWriter
 
 OUTPUTS = ("index.html", "summary.xlsx", "summary.csv", "findings.json")
 
@@ -36,69 +42,73 @@ class SummaryResult:
 
 
 def lint_batch(paths: Sequence[str], settings: Settings, *, jobs: int | None = None, scheduler: str | None = None,
-               progress: Progress | None = None) -> list[ReportDigest]:
+               progress: Progress | None = None, linted: Linted | None = None) -> list[ReportDigest]:
+    """One digest per path, in order; `linted(index, digest)` is called in that order too (as the
+    reports come in from the pool; all at the end from a Dask cluster)."""
     if scheduler:
         from .cluster import lint_on_cluster
 
-        return lint_on_cluster(paths, settings, scheduler, progress)
+        digests = lint_on_cluster(paths, settings, scheduler, progress)
+        if linted:
+            for index, d in enumerate(digests):
+                linted(index, d)
+        return digests
     from .pool import lint_reports
 
-    return lint_reports(paths, settings, jobs, progress)
+    return lint_reports(paths, settings, jobs, progress, linted)
 
 
 def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Settings(), *, jobs: int | None = None,
                   scheduler: str | None = None, progress: Progress | None = None,
                   sources: Sequence[str] = (), xlsx: bool = True) -> SummaryResult:
+    from .book import XlsxWriter
     from .pool import default_jobs
 
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    digests = lint_batch(paths, settings, jobs=jobs, scheduler=scheduler, progress=progress)
-    timings["lint"] = time.perf_counter() - t
-    # The digests live until the end: keep the collector from walking them again and again while
-    # the outputs are built, and from touching (so copying) their pages in the forked children.
-    gc.freeze()
+    # summary.xlsx is started first: its child fills the findings sheet while the reports are linted.
+    book = XlsxWriter(os.path.join(out_dir, "summary.xlsx"), len(paths)) if xlsx else None
     try:
-        return _summarise(digests, out_dir, settings, processes=min(2, jobs or default_jobs()), sources=sources,
-                          xlsx=xlsx, timings=timings)
-    finally:
-        gc.unfreeze()
+        digests = lint_batch(paths, settings, jobs=jobs, scheduler=scheduler, progress=progress,
+                             linted=book.linted if book else None)
+        timings["lint"] = time.perf_counter() - t
+        # The digests live until the end: keep the collector from walking them again and again while
+        # the outputs are built, and from touching (so copying) their pages in the forked children.
+        gc.freeze()
+        try:
+            return _summarise(digests, out_dir, settings, processes=min(2, jobs or default_jobs()), sources=sources,
+                              book=book, timings=timings)
+        finally:
+            gc.unfreeze()
+    except BaseException:
+        if book:
+            book.stop()
+        raise
 
 
 def _summarise(digests: list[ReportDigest], out_dir: str, settings: Settings, *, processes: int,
-               sources: Sequence[str], xlsx: bool, timings: dict[str, float]) -> SummaryResult:
+               sources: Sequence[str], book: XlsxWriter | None, timings: dict[str, float]) -> SummaryResult:
     from ..atomic import write_bytes, write_text
-    from . import forked
     from .cross import cross_check
     from .html import render_index
     from .rows import make_rows
-    from .tables_out import findings_json, summary_csv, summary_xlsx
+    from .tables_out import findings_json, summary_csv
 
     t = time.perf_counter()
     pairing = cross_check(digests, settings, processes=processes)
     timings["cross"] = time.perf_counter() - t
     t = time.perf_counter()
     os.makedirs(out_dir, exist_ok=True)
-    # openpyxl spends 20-30 µs a cell (15-20 s for 10,000 reports and their ~40,000 findings), the
-    # longest step: a forked process writes the workbook, started first, while this one writes the
-    # other three files.
-    write_xlsx = lambda: write_bytes(os.path.join(out_dir, "summary.xlsx"), summary_xlsx(digests))  # noqa: E731
-    book = forked.Child(write_xlsx, "writing summary.xlsx") if xlsx and forked.fork_available() else None
-    try:
-        rows = make_rows(digests)
-        write_text(os.path.join(out_dir, "findings.json"), findings_json(digests))
-        write_bytes(os.path.join(out_dir, "summary.csv"), summary_csv(rows))
-        html = render_index(digests, rows, sources=list(sources), notes=pairing.notes, pairs=len(pairing.pairs))
-        write_text(os.path.join(out_dir, "index.html"), html)
-    except BaseException:
-        if book:
-            book.stop()
-        raise
+    rows = make_rows(digests)
+    if book:  # the workbook's last sheets, written by its child while this process writes the other files
+        book.checked(digests, rows)
+    write_text(os.path.join(out_dir, "findings.json"), findings_json(digests))
+    write_bytes(os.path.join(out_dir, "summary.csv"), summary_csv(rows))
+    html = render_index(digests, rows, sources=list(sources), notes=pairing.notes, pairs=len(pairing.pairs))
+    write_text(os.path.join(out_dir, "index.html"), html)
     timings["json+csv+html"] = time.perf_counter() - t
     if book:
         book.result()
-    elif xlsx:  # no fork (not POSIX)
-        write_xlsx()
     timings["write"] = time.perf_counter() - t
     return SummaryResult(digests=digests, out_dir=out_dir, pairs=len(pairing.pairs), notes=pairing.notes,
                          timings=timings)

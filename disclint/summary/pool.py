@@ -16,6 +16,7 @@ from ..settings import Settings
 from .digest import ReportDigest, digest_path, unreadable
 
 Progress = Callable[[int], None]
+Linted = Callable[[int, ReportDigest], None]  # (index in the input, its digest)
 SERIAL_BELOW = 8  # measured: below this the pool's start-up costs more than it saves (libraries.md §3)
 
 
@@ -47,37 +48,62 @@ def _chunks(items: Sequence[str], size: int) -> list[list[str]]:
 
 
 def lint_reports(paths: Sequence[str], settings: Settings, jobs: int | None = None,
-                 progress: Progress | None = None) -> list[ReportDigest]:
+                 progress: Progress | None = None, linted: Linted | None = None) -> list[ReportDigest]:
     """One digest per path, in the order given. A report that fails — even one that kills its
-    worker process — becomes an `internal` error entry; the batch always finishes."""
+    worker process — becomes an `internal` error entry; the batch always finishes. `linted(index,
+    digest)` is called in the same order, as soon as a report and all those before it are done."""
     progress = progress or (lambda n: None)
     jobs = max(1, jobs or default_jobs())
     warm(settings)
     if jobs == 1 or len(paths) < SERIAL_BELOW:
         out = []
-        for p in paths:
+        for index, p in enumerate(paths):
             out.append(digest_path(p, settings))
+            if linted:
+                linted(index, out[-1])
             progress(1)
         return out
     # Small chunks keep the progress bar moving and the load balanced; 32 keeps pickling overhead low.
     size = max(1, min(32, len(paths) // (jobs * 8)))
-    done: dict[str, ReportDigest] = {}
-    _run_pool(_chunks(paths, size), settings, jobs, done, progress)
-    return [done[p] for p in paths]
+    in_order = _InOrder(paths, linted)
+    _run_pool(_chunks(paths, size), settings, jobs, in_order, progress)
+    return [in_order.done[p] for p in paths]
 
 
-def _run_pool(chunks: list[list[str]], settings: Settings, jobs: int, done: dict, progress: Progress) -> None:
+class _InOrder:
+    """The digests done so far, handed on to `linted` in input order: a chunk retried after a
+    worker died comes back after those that follow it."""
+
+    def __init__(self, paths: Sequence[str], linted: Linted | None):
+        self.done: dict[str, ReportDigest] = {}
+        self._paths, self._linted, self._next = paths, linted, 0
+
+    def flush(self) -> None:
+        if self._linted is None:
+            return
+        while self._next < len(self._paths) and self._paths[self._next] in self.done:
+            self._linted(self._next, self.done[self._paths[self._next]])
+            self._next += 1
+
+
+def _run_pool(chunks: list[list[str]], settings: Settings, jobs: int, in_order: _InOrder, progress: Progress) -> None:
     context = multiprocessing.get_context("fork")
+    done = in_order.done
     broken: list[list[str]] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm, initargs=(settings,)) as pool:
         futures = [(chunk, pool.submit(_digest_chunk, chunk, settings)) for chunk in chunks]
-        for chunk, future in futures:
-            try:
-                for digest in future.result():
-                    done[digest.path] = digest
-                progress(len(chunk))
-            except BrokenProcessPool:
-                broken.append(chunk)
+        try:
+            for chunk, future in futures:
+                try:
+                    for digest in future.result():
+                        done[digest.path] = digest
+                    in_order.flush()
+                    progress(len(chunk))
+                except BrokenProcessPool:
+                    broken.append(chunk)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # this run is over: wait for the running chunks only
+            raise
     if not broken:
         return
     # A worker died (a crash in a C library, the kernel's OOM killer). Every unfinished chunk failed
@@ -88,4 +114,5 @@ def _run_pool(chunks: list[list[str]], settings: Settings, jobs: int, done: dict
                 done[path] = solo.submit(_digest_chunk, [path], settings).result()[0]
         except BrokenProcessPool:
             done[path] = unreadable(path, "internal", "the process linting this file died (a crash or out of memory)")
+        in_order.flush()
         progress(1)

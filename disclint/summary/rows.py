@@ -110,9 +110,17 @@ FINDING_COLUMNS = ["文件", "机关", "年度", "规则", "类型", "级别", "
                    "列标识", "应为", "实为", "原文", "对比报告"]
 
 
-def finding_rows(d: ReportDigest, r: Row):
-    """One list per finding of the report, in FINDING_COLUMNS order."""
+def table_values(r: Row) -> list:
+    """The row's values in TABLE_COLUMNS order."""
+    return [get(r) for _, get in TABLE_COLUMNS]
+
+
+def finding_rows(d: ReportDigest, r: Row, cross_year: bool = False):
+    """One list per finding of the report, in FINDING_COLUMNS order: its own findings, or with
+    cross_year those the cross-report checks added (they name the report compared with)."""
     for f in d.findings:
+        if bool(f.get("previous")) != cross_year:
+            continue
         line = f.get("line")
         yield [r.path, r.agency, r.year if r.year is not None else "", f["rule"], KIND_ZH.get(f["kind"], f["kind"]),
                SEVERITY_ZH.get(f["severity"], f["severity"]), line if line else "", f.get("column") or "",

@@ -6,9 +6,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 
 from .digest import ReportDigest
-from .rows import FINDING_COLUMNS, TABLE_COLUMNS, Row, finding_rows, make_row
+from .rows import FINDING_COLUMNS, TABLE_COLUMNS, Row, table_values
 
 
 def findings_json(digests: list[ReportDigest]) -> str:
@@ -27,42 +28,51 @@ def findings_json(digests: list[ReportDigest]) -> str:
     return f'{{"version":{VERSION},"files":[\n{files}\n],\n"summary":{dump(summary)}}}\n'
 
 
-
 def summary_csv(rows: list[Row]) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([h for h, _ in TABLE_COLUMNS])
     for r in rows:
-        writer.writerow([get(r) for _, get in TABLE_COLUMNS])
+        writer.writerow(table_values(r))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 _WIDTHS = {"文件": 36, "机关": 28, "说明": 70, "原文": 60, "缺少部分": 22, "无法读取原因": 40, "对比报告": 30}
 
+# The sheets of summary.xlsx, in workbook order, and their columns.
+SHEETS = {"报告": [h for h, _ in TABLE_COLUMNS], "问题": FINDING_COLUMNS, "跨年度问题": FINDING_COLUMNS}
 
-def summary_xlsx(digests: list[ReportDigest]) -> bytes:
-    """Both sheets, filled report by report (the rows are made here: this runs in its own process)."""
+
+def summary_xlsx(parts: Iterable[tuple[str, list[list]]]) -> bytes:
+    """The workbook, from (sheet title, rows) parts that may interleave the sheets in any order:
+    each write-only sheet streams to its own temporary file, so the summary fills 问题 while the
+    reports are linted, and 报告 (the first sheet) and 跨年度问题 after the cross checks."""
     try:
         from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
     except ImportError as e:  # pragma: no cover - openpyxl is in the summary extra
         raise RuntimeError("summary.xlsx needs openpyxl: pip install 'disclint[summary]'") from e
     # write_only streams rows: 10,000 reports and their findings stay within seconds and little memory.
     wb = Workbook(write_only=True)
-    reports = _sheet(wb, "报告", [h for h, _ in TABLE_COLUMNS], len(digests))
-    findings = _sheet(wb, "问题", FINDING_COLUMNS, sum(len(d.findings) for d in digests))
-    for index, d in enumerate(digests):
-        row = make_row(index, d)
-        reports.append(_cells([get(row) for _, get in TABLE_COLUMNS]))
-        for values in finding_rows(d, row):
-            findings.append(_cells(values))
+    sheets = {title: _sheet(wb, title, header) for title, header in SHEETS.items()}
+    counts = dict.fromkeys(SHEETS, 0)
+    for title, rows in parts:
+        ws = sheets[title]
+        for values in rows:
+            ws.append(_cells(values))
+        counts[title] += len(rows)
+    for title, ws in sheets.items():
+        # openpyxl writes the filter after the rows (when the sheet is closed), so its range can wait
+        # for the row count.
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(SHEETS[title]))}{max(1, counts[title]) + 1}"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def _sheet(wb, title: str, header: list[str], rows: int):
-    """A write-only sheet and its header row (column widths, panes and filter go before any row)."""
+def _sheet(wb, title: str, header: list[str]):
+    """A write-only sheet and its header row (column widths and panes go before any row)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -71,7 +81,6 @@ def _sheet(wb, title: str, header: list[str], rows: int):
     for i, h in enumerate(header, start=1):
         ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(h, 10 if len(h) <= 3 else 14)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, rows) + 1}"
     bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1D4E89")
     cells = []
     for h in header:

@@ -51,3 +51,17 @@ def summary(batch_dir, tmp_path_factory):
 
 def by_name(digests, name: str):
     return next(d for d in digests if d.path.endswith(name))
+
+
+def xlsx_sheets(path) -> dict[str, list[tuple]]:
+    """Every sheet of a summary.xlsx as rows of values, each padded to the header's width (a
+    read-only sheet ends a row at its last written cell)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    sheets = {}
+    for name in wb.sheetnames:
+        rows = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
+        sheets[name] = [r + (None,) * (len(rows[0]) - len(r)) for r in rows]
+    wb.close()
+    return sheets

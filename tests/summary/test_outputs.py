@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from disclint.cli import main
+from disclint.settings import Settings
 
-from .conftest import by_name
+from .conftest import by_name, xlsx_sheets
 
 SCHEMA = Path(__file__).resolve().parents[2] / "disclint" / "schema" / "check-v1.json"
 
@@ -50,27 +51,88 @@ def test_summary_csv_has_one_row_per_report(summary):
     assert next(r for r in rows if r["文件"].endswith("zz-empty.txt"))["状态"] == "无法读取"
 
 
-def test_summary_xlsx_has_the_report_and_finding_sheets(summary):
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.load_workbook(Path(summary.out_dir, "summary.xlsx"), read_only=True)
-    assert wb.sheetnames == ["报告", "问题"]
-    reports = list(wb["报告"].iter_rows(values_only=True))
+def test_summary_xlsx_has_the_report_finding_and_cross_year_sheets(summary):
+    pytest.importorskip("openpyxl")
+    sheets = xlsx_sheets(Path(summary.out_dir, "summary.xlsx"))
+    assert list(sheets) == ["报告", "问题", "跨年度问题"]
+    reports, own, cross = sheets["报告"], sheets["问题"], sheets["跨年度问题"]
     assert reports[0][:5] == ("文件", "机关", "年度", "格式", "状态") and len(reports) == len(summary.digests) + 1
-    findings = list(wb["问题"].iter_rows(values_only=True))
-    assert len(findings) == 1 + sum(len(d.findings) for d in summary.digests)
-    header = findings[0]
-    carry = next(dict(zip(header, r)) for r in findings[1:] if r[3] == "DL502" and str(r[0]).endswith("019.html"))
+    assert own[0] == cross[0] and own[0][-1] == "对比报告"
+    # 问题: each report's own findings, in report order; 跨年度问题: those of the cross-year checks
+    paths = [d.path for d in summary.digests]
+    assert [r[0] for r in own[1:]] == [d.path for d in summary.digests for f in d.findings if not f.get("previous")]
+    assert [r[0] for r in cross[1:]] == [d.path for d in summary.digests for f in d.findings if f.get("previous")]
+    assert not any(r[-1] for r in own[1:]) and all(r[-1] in paths for r in cross[1:])
+    per_report = dict(zip(reports[0], zip(*reports[1:])))["跨年度问题"]  # the counts include them
+    assert list(per_report) == [sum(1 for r in cross[1:] if r[0] == p) for p in paths]
+    # the 2023 → 2024 roll-forward break of 平潭综合实验区 is a cross-year finding, and only there
+    header = cross[0]
+    is_carry = lambda r: r[3] == "DL502" and str(r[0]).endswith("019.html")  # noqa: E731
+    (carry,) = [dict(zip(header, r)) for r in cross[1:] if is_carry(r)]
+    assert not [r for r in own[1:] if is_carry(r)]
     assert (carry["应为"], carry["实为"], carry["类型"]) == (499, 440, "跨年度衔接")
     assert "440" in carry["原文"] and carry["对比报告"].endswith("pingtan-018.html")
+    assert [r[-1] for r in cross[1:] if r[3] == "DL503" and r[0].endswith("pingtan-005.txt")] == [
+        by_name(summary.digests, "pingtan-003.txt").path]
 
 
-def test_summary_xlsx_filters_and_freezes_both_sheets(summary):
+def test_summary_xlsx_filters_and_freezes_every_sheet(summary):
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(Path(summary.out_dir, "summary.xlsx"))
+    cross = sum(1 for d in summary.digests for f in d.findings if f.get("previous"))
+    assert cross == 5  # DL502 in 019 and 020, DL503 in 003, 005 and 006 (see conftest)
     for name, columns, rows in (("报告", "N", len(summary.digests)),
-                                ("问题", "Q", sum(len(d.findings) for d in summary.digests))):
-        assert wb[name].auto_filter.ref == f"A1:{columns}{rows + 1}" and wb[name].freeze_panes == "A2"
-        assert wb[name].max_column == ord(columns) - ord("A") + 1  # no empty cell cut a column off
+                                ("问题", "Q", sum(len(d.findings) for d in summary.digests) - cross),
+                                ("跨年度问题", "Q", cross)):
+        ws = wb[name]
+        assert ws.auto_filter.ref == f"A1:{columns}{rows + 1}" and ws.freeze_panes == "A2"
+        assert ws.max_row == rows + 1
+        assert ws.max_column == ord(columns) - ord("A") + 1  # no empty cell cut a column off
+        assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb == "001D4E89" and ws.column_dimensions["A"].width == 36
+
+
+def test_summary_xlsx_is_the_same_when_written_without_fork(summary, batch_dir, tmp_path, monkeypatch):
+    """Where fork is missing (not POSIX) the workbook is written in this process, after the lint."""
+    pytest.importorskip("openpyxl")
+    from disclint.summary import build_summary, forked
+
+    monkeypatch.setattr(forked, "fork_available", lambda: False)
+    files = sorted(str(p) for p in batch_dir.iterdir())
+    build_summary(files, str(tmp_path), Settings(), jobs=1)
+    assert xlsx_sheets(tmp_path / "summary.xlsx") == xlsx_sheets(Path(summary.out_dir, "summary.xlsx"))
+
+
+def test_a_failing_xlsx_writer_is_an_error_after_the_other_files(batch_dir, tmp_path, monkeypatch):
+    pytest.importorskip("openpyxl")
+    from disclint.summary import build_summary, forked, tables_out
+
+    if not forked.fork_available():
+        pytest.skip("needs fork")
+
+    def broken(parts):
+        raise ValueError("no room")
+
+    monkeypatch.setattr(tables_out, "summary_xlsx", broken)
+    monkeypatch.setattr("disclint.summary.book.summary_xlsx", broken)
+    files = sorted(str(p) for p in batch_dir.iterdir())
+    with pytest.raises(RuntimeError, match="(?s)writing summary.xlsx failed: .*ValueError: no room"):
+        build_summary(files, str(tmp_path), Settings(), jobs=2)
+    assert sorted(os.listdir(tmp_path)) == ["findings.json", "index.html", "summary.csv"]
+
+
+def test_the_xlsx_writer_is_stopped_when_the_summary_fails(batch_dir, tmp_path):
+    import multiprocessing
+
+    from disclint.summary import build_summary
+
+    def interrupted(n):  # the user presses Ctrl-C during the lint
+        raise KeyboardInterrupt
+
+    files = sorted(str(p) for p in batch_dir.iterdir())
+    with pytest.raises(KeyboardInterrupt):
+        build_summary(files, str(tmp_path / "out"), Settings(), jobs=2, progress=interrupted)
+    assert not [p for p in multiprocessing.active_children() if "summary.xlsx" in p.name]
+    assert not (tmp_path / "out").exists()
 
 
 def test_index_html_is_self_contained(summary):

@@ -1,5 +1,5 @@
 """The process pool: results in input order, the same as a serial run, and a worker that dies takes
-only its own report with it."""
+only its own report with it; `linted` sees every report once, in input order."""
 from __future__ import annotations
 
 import os
@@ -17,10 +17,15 @@ def _entries(digests):
 def test_pool_and_serial_runs_agree():
     files = corpus_files()
     assert len(files) >= pool.SERIAL_BELOW
-    ticks = []
-    parallel = pool.lint_reports(files, Settings(), jobs=2, progress=ticks.append)
+    ticks, linted = [], []
+    parallel = pool.lint_reports(files, Settings(), jobs=2, progress=ticks.append,
+                                 linted=lambda i, d: linted.append((i, d)))
     assert sum(ticks) == len(files)
-    assert _entries(parallel) == _entries(pool.lint_reports(files, Settings(), jobs=1))
+    assert linted == list(enumerate(parallel))
+    serial: list = []
+    assert _entries(parallel) == _entries(pool.lint_reports(files, Settings(), jobs=1,
+                                                            linted=lambda i, d: serial.append((i, d.path))))
+    assert serial == [(i, d.path) for i, d in enumerate(parallel)]
 
 
 def test_a_worker_that_dies_does_not_stop_the_batch(monkeypatch, tmp_path):
@@ -36,8 +41,20 @@ def test_a_worker_that_dies_does_not_stop_the_batch(monkeypatch, tmp_path):
 
     monkeypatch.setattr(pool, "digest_path", dying)  # forked workers inherit the patched module
     batch = files[:5] + [str(crash)] + files[5:]
-    out = pool.lint_reports(batch, Settings(), jobs=2)
+    linted = []
+    out = pool.lint_reports(batch, Settings(), jobs=2, linted=lambda i, d: linted.append((i, d)))
     assert [d.path for d in out] == batch
+    assert linted == list(enumerate(out))  # the retried chunk came back last, and was put in its place
     dead = out[5]
     assert dead.error["kind"] == "internal" and "died" in dead.error["message"]
     assert all(d.document for d in out if d is not dead)
+
+
+def test_digests_that_come_back_out_of_order_wait_for_those_before_them():
+    handed: list = []
+    in_order = pool._InOrder(["a", "b", "c", "d"], lambda i, d: handed.append((i, d)))
+    for path, expect in (("b", []), ("a", [(0, "A"), (1, "B")]), ("d", []), ("c", [(2, "C"), (3, "D")])):
+        in_order.done[path] = path.upper()
+        in_order.flush()
+        assert handed == expect
+        handed.clear()
