@@ -28,6 +28,7 @@ def _patterns() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
     return tuple((kind, tuple(re.compile(p) for p in pats)) for kind, pats in data.items())
 
 
+@lru_cache(maxsize=1024)  # a batch holds the reports of a few hundred bodies, year after year
 def classify(name: str) -> str | None:
     """The body type a name ends like, None when no pattern matches."""
     name = compact(name)

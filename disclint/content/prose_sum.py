@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .flat import Flat
 from .numbers import NUMBER, number_value
@@ -25,6 +26,8 @@ _ITEM = re.compile(
     r"(?:[，,]?(?:占(?:比)?)?(?P<pct>\d+(?:\.\d+)?)%)?")
 _SEPARATOR = re.compile(r"[，,；;、。]|和|及")
 _ATTRIBUTE = re.compile(r"全文电子化|电子化率|同比|增长|下降|累计|历年|比例|占比")
+_LEAD = re.compile(r"^(其中|包括|分别为|分别是|主要有|有|为)[：:，,]?")
+_OTHER = re.compile(r"其他|其它")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class Breakdown:
             # With a share on every item the writer says how much the list covers: 91.8 % is a list of
             # the main kinds only (pingtan/005), about 100 % is the whole.
             return 95 <= sum(shares) <= 105
-        if any(re.search(r"其他|其它", i.label) for i in self.items):
+        if any(_OTHER.search(i.label) for i in self.items):
             return True
         return abs(self.total - self.sum) <= 0.1 * self.total
 
@@ -73,10 +76,10 @@ def read_items(text: str, at: int, limit: int = 900) -> list[Item]:
         value = number_value(m.group("n"))
         if value is None:
             break
-        label = re.sub(r"^(其中|包括|分别为|分别是|主要有|有|为)[：:，,]?", "", m.group("label"))
+        label = _LEAD.sub("", m.group("label"))
         pct = float(m.group("pct")) if m.group("pct") else None
         items.append(Item(label, value, m.group("unit"), pct, m.start("label"), m.end()))
-        if re.search(r"其他|其它", label):  # the catch-all comes last: what follows is another list
+        if _OTHER.search(label):  # the catch-all comes last: what follows is another list
             break
         pos = m.end()
         sep = _SEPARATOR.match(text, pos)
@@ -106,7 +109,7 @@ def find_breakdowns(flat: Flat, totals: list[str], introductions: list[dict]) ->
     text = flat.text
     stated: list[tuple[int, int, int | float]] = []  # (start, end, value) of totals, in order
     for pattern in totals:
-        for m in re.finditer(pattern.replace("NUMBER", NUMBER), text):
+        for m in _compiled(pattern.replace("NUMBER", NUMBER)).finditer(text):
             value = number_value(m.group("n"))
             if value:
                 stated.append((m.start("n"), m.end(), value))
@@ -118,8 +121,8 @@ def find_breakdowns(flat: Flat, totals: list[str], introductions: list[dict]) ->
             after_total.append(Breakdown(value, start, end, tuple(items)))
     found = [b for b in after_total if not _inside(after_total, b.total_start)]
     for intro in introductions:
-        subject = re.compile(intro["subject"])
-        for m in re.finditer(intro["pattern"], text):
+        subject = _compiled(intro["subject"])
+        for m in _compiled(intro["pattern"]).finditer(text):
             candidates = [s for s in stated if s[1] <= m.start() and m.start() - s[1] < 1500
                           and subject.search(_total_text(text, s))
                           and not _inside([b for b in after_total if subject.search(_total_text(text, b))], s[0])]
@@ -130,6 +133,12 @@ def find_breakdowns(flat: Flat, totals: list[str], introductions: list[dict]) ->
             if len(items) >= 2 and not any(b.items[0].end == items[0].end for b in found):
                 found.append(Breakdown(value, start, end, tuple(items)))
     return found
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern:
+    """A rule's pattern compiled once, not looked up in re's cache for every report."""
+    return re.compile(pattern)
 
 
 def _inside(breakdowns: list[Breakdown], pos: int) -> bool:

@@ -37,9 +37,11 @@ class Rule:
     def finding(self, finding_kind: str, *, start: int | None = None, end: int | None = None,
                 severity: Severity | None = None, **fields: Any) -> Finding:
         """A finding of this rule; `fields` fill the message placeholders and the Finding's fields."""
-        values = {k: v for k, v in fields.items()}
-        zh = self.message["zh"].format_map(_Defaulting(values, "zh"))
-        en = self.message["en"].format_map(_Defaulting(values, "en"))
+        values = fields  # (a dict of its own: made for this call)
+        placeholders = _Defaulting(values, "zh")
+        zh = self.message["zh"].format_map(placeholders)
+        placeholders.lang = "en"
+        en = self.message["en"].format_map(placeholders)
         record = {k: values.get(k) for k in ("section", "table", "row", "table_column", "expected", "actual")}
         return Finding(rule=self.code, name=self.name, kind=finding_kind, severity=severity or self.severity,
                        message=zh, message_en=en, start=start, end=end, reference=self.reference,

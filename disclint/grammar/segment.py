@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from lark import Lark, Token, Transformer
+import lark_cython
+from lark import Lark, Transformer
 
 from ..model import Block, CellLine, Document, Heading, Paragraph, PipeRow, Section, Style
 from ..normalize import chinese_numeral, compact, compact_normalised, normalise_whole
@@ -29,27 +30,42 @@ class _Lines(Transformer):
     The parser is shared by every document, so this holds no state; _ToBlocks then maps the
     tokens' offsets for one document."""
 
-    def __default__(self, data, children, meta):
-        if data in _LINE_RULES:
-            return data, children
-        # Lark's own rules for the repetition in `start`: their trees are spliced into it.
-        return super().__default__(data, children, meta)
+    def start(self, children):
+        return children[0] if children else []
 
-    def start(self, lines):
+    def lines(self, children):
+        if len(children) == 1:
+            return children
+        lines, line = children
+        lines.append(line)
         return lines
+
+
+def _line_callback(name: str):
+    def line(self, tokens):
+        return name, tokens
+    return line
+
+
+# One method per line rule, called by Lark directly (__default__ costs two more calls a line).
+for _name in _LINE_RULES:
+    setattr(_Lines, _name, _line_callback(_name))
 
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     # cache=True stores the built LALR tables in the temp folder: 2 ms instead of ~30 ms per process.
+    # lark_cython runs the same LALR tables and lexer in compiled code (the parse in about half its
+    # pure-Python cost); its tokens are not str, so the code below reads `.value`.
     return Lark(_GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True,
-                transformer=_Lines())
+                transformer=_Lines(), _plugins=lark_cython.plugins)
 
 
 _DIGITS = re.compile(r"[0-9]+")
 _CN = re.compile(r"[一二三四五六七八九十]+")
 
 
+@lru_cache(maxsize=256)  # the same few markers (一、 （二） 3.) in every report
 def _number(style: Style, marker: str) -> int | None:
     if style in (Style.NUM, Style.NUM_PAREN):
         m = _DIGITS.search(marker)
@@ -68,52 +84,47 @@ class _ToBlocks:
         self.parse_starts = parse_starts
         self.orig_starts = orig_starts
         self.inline = inline
+        self._others = {"cells": self._cells, "pipe_row": self._pipe_row, "text": self._text}
 
-    def block(self, name: str, tokens: list[Token]) -> Block:
-        if name in _STYLE_OF:
-            return self._heading(name, tokens)
-        return getattr(self, name)(tokens)
+    def block(self, name: str, tokens: list) -> Block:
+        # Which logical line the line's first token is on: its offsets follow from the piece's start.
+        first = tokens[0]
+        i = bisect.bisect_right(self.parse_starts, first.start_pos) - 1
+        start = self.orig_starts[i] + (first.start_pos - self.parse_starts[i])
+        style = _STYLE_OF.get(name)
+        if style is not None:
+            return self._heading(style, first.value, tokens[1], start, self.inline[i])
+        return self._others[name](_line(first), start)
 
-    def _piece(self, token: Token) -> int:
-        """Which logical line a token is on: the offsets of its line follow from the piece's start."""
-        return bisect.bisect_right(self.parse_starts, token.start_pos) - 1
-
-    def _start(self, token: Token) -> int:
-        i = self._piece(token)
-        return self.orig_starts[i] + (token.start_pos - self.parse_starts[i])
-
-    def _heading(self, name: str, children: list[Token]) -> Heading:
-        marker, rest = children  # REST follows the marker directly: the rest of the line and its break
-        i = self._piece(marker)
-        start = self.orig_starts[i] + (marker.start_pos - self.parse_starts[i])
+    def _heading(self, style: Style, marker: str, rest, start: int, inline: bool) -> Heading:
+        # REST follows the marker directly: the rest of the line and its break.
         marker_end = start + len(marker)
         words = _line(rest)
         end = marker_end + len(words)
         title = self.src[marker_end:end].strip().rstrip("*_").strip() if words else ""
-        style = _STYLE_OF[name]
-        return Heading(style=style, marker=self.src[start:marker_end], number=_number(style, str(marker)),
-                       title=title, start=start, end=end, inline=self.inline[i])
+        # Blocks are made positionally (for every line: a class called with keywords costs twice as much).
+        heading = Heading(style, self.src[start:marker_end], _number(style, marker), title, start, end)
+        heading.inline = inline
+        return heading
 
-    def cells(self, c):
-        values = _line(c[0]).rstrip(" \t")  # the cells, without the spaces after them
-        start = self._start(c[0])
-        return CellLine(values=values.split(), start=start, end=start + len(values))
+    def _cells(self, line: str, start: int) -> CellLine:
+        values = line.rstrip(" \t")  # the cells, without the spaces after them
+        return CellLine(values.split(), start, start + len(values))
 
-    def pipe_row(self, c):
-        start = self._start(c[0])
-        end = start + len(_line(c[0]))
+    def _pipe_row(self, line: str, start: int) -> PipeRow:
+        end = start + len(line)
         cells = [x.strip() for x in self.src[start:end].strip().strip("|").split("|")]
-        return PipeRow(cells=cells, start=start, end=end)
+        return PipeRow(cells, start, end)
 
-    def text(self, c):
-        start = self._start(c[0])
-        end = start + len(_line(c[0]))
-        return Paragraph(text=self.src[start:end], start=start, end=end)
+    def _text(self, line: str, start: int) -> Paragraph:
+        end = start + len(line)
+        return Paragraph(self.src[start:end], start, end)
 
 
-def _line(token: Token) -> str:
+def _line(token) -> str:
     """A token's text up to the line break it ends with (report.lark)."""
-    return token[:token.index("\n")]
+    text = token.value
+    return text[:text.index("\n")]
 
 
 def parse_blocks(text: str, norm: str, vocab: Vocabulary) -> list[Block]:
@@ -166,18 +177,18 @@ def _mark_table_labels(blocks: list[Block], vocab: Vocabulary, keys: _Keys) -> N
     for i, block in enumerate(blocks):
         if isinstance(block, Heading):
             key = keys.title(block)  # compared three ways below: compacted once
+            if vocab.is_table_label_key(key):
+                block.table_label = True
+                continue
             named = vocab.match_key(key)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             numbers_follow = isinstance(nxt, CellLine) or _ends_in_digit(block.title)
-            if vocab.is_table_label_key(key) or (in_table and (named is None or numbers_follow)):
-                block.table_label = True
-                continue
-            if numbers_follow and named is None:
+            if in_table and (named is None or numbers_follow) or numbers_follow and named is None:
                 block.table_label = True
                 continue
             in_table = vocab.starts_table_key(key)
             block.section_id = named.section_id if named else None
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, Paragraph) and not in_table:  # (inside a table already: nothing to learn)
             if vocab.starts_table_key(keys.of(block.text[:40], block.start)):
                 in_table = True
 

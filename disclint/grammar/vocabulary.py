@@ -63,6 +63,11 @@ class Vocabulary:
         # The labels are anchored at the start of the words: as one alternation they are tried in
         # one call (ten times faster than a search per pattern).
         self._any_table_label = _alternation(self.table_labels)
+        # Headings are mostly the mandated titles and the tables' row labels, the same words from
+        # report to report: the answers for the last few thousand keys are kept.
+        self._match = lru_cache(maxsize=4096)(self._match_key)
+        self._starts_table = lru_cache(maxsize=4096)(self._starts_table_key)
+        self._table_label = lru_cache(maxsize=4096)(self._is_table_label_key)
 
     # The methods below take a heading's or a line's words compacted (normalize.compact): the
     # segmenter compacts them once and asks all three questions.
@@ -70,7 +75,15 @@ class Vocabulary:
     def match_key(self, key: str, anchored: bool = False) -> TitleMatch | None:
         """Which mandated section a heading's words name, if any. `anchored`: the keyword must
         stand among the first words (for markers found inside running text)."""
-        key = key[:40]
+        return self._match(key[:40], anchored)
+
+    def starts_table_key(self, key: str) -> bool:
+        return self._starts_table(key)
+
+    def is_table_label_key(self, key: str) -> bool:
+        return self._table_label(key[:30])
+
+    def _match_key(self, key: str, anchored: bool) -> TitleMatch | None:
         if not key:
             return None
         literal = self._literal_titles.match(key)
@@ -88,14 +101,13 @@ class Vocabulary:
                     return TitleMatch(term.id, _title_end(key, m.end()))
         return None
 
-    def starts_table_key(self, key: str) -> bool:
+    def _starts_table_key(self, key: str) -> bool:
         for pattern in self.table_starts:  # (a loop, not any() over a generator: called for every line)
             if pattern.search(key):
                 return True
         return False
 
-    def is_table_label_key(self, key: str) -> bool:
-        key = key[:30]
+    def _is_table_label_key(self, key: str) -> bool:
         if self._any_table_label is not None:
             return self._any_table_label.search(key) is not None
         return any(p.search(key) for p in self.table_labels)

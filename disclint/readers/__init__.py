@@ -54,7 +54,11 @@ def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> So
         if size > max_bytes:
             raise ReadError("too-large", f"is {size:,} bytes, over the limit of {max_bytes:,} (set max-file-size)")
         with open(name, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # read(max_bytes + 1) would allocate the whole limit (20 MB) for every file: ask for the
+            # size found, and one byte more to see whether the file grew since.
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(max_bytes + 1 - len(data))
     except ReadError:
         raise
     except IsADirectoryError:

@@ -203,7 +203,9 @@ def find_rows(doc: Document, layout: Layout, lo: int, hi: int,
         else:
             end = _run_end(doc, start)
         tokens, stray = cell_run(doc, start, end)
-        out.append(RawRow(row=row, start=comp.offset(s), tokens=tokens, stray=stray))
+        raw = RawRow(row, comp.offset(s), tokens)  # (positional: see values.parse_cell)
+        raw.stray = stray
+        out.append(raw)
     return out
 
 

@@ -27,7 +27,9 @@ MAX_DIGITS = 15
 
 def parse_cell(raw: str, start: int | None = None, end: int | None = None, where: dict | None = None) -> Cell:
     value, blank, unit = read_cell(raw)
-    return Cell(value=value, raw=raw, blank=blank, start=start, end=end, where=where or {}, unit=unit)
+    # Positional: a class called with keywords builds a dict of them first (twice the cost), and
+    # every cell of every table comes through here.
+    return Cell(value, raw, blank, start, end, where or {}, unit)
 
 
 @lru_cache(maxsize=8192)

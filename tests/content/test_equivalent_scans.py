@@ -1,5 +1,6 @@
 """Scans written for speed find exactly what their plain form finds: full dates as two regexes, the
-bracketless document numbers found from their issuer, and the flat view's offsets kept per run."""
+bracketless document numbers found from their issuer, the flat view's offsets kept per run, and the
+figures masked in a report's prose."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from disclint.content.dates import full_dates
 from disclint.content.flat import flatten
+from disclint.kinds.duplicate_content import _FIGURE
 from disclint.kinds.garbled import _DOCNUM_NO_BRACKETS, _bracketless_docnums
 
 _FULL_DATE = re.compile(
@@ -46,3 +48,13 @@ def test_flat_offsets_are_those_of_each_character(norm):
     for i in range(len(flat.text) + 1):
         assert flat.start(i) == offsets[i]
         assert flat.end(i) == (offsets[i - 1] + 1 if i else 0)
+
+
+_PLAIN_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?|[〇零一二三四五六七八九十百千万]+(?=[年月日件条个次项篇人])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0１9.．一十万〇年件人是a ")), max_size=30))
+def test_figures_are_the_matches_of_the_alternation(text):
+    assert _spans(_FIGURE.finditer(text)) == _spans(_PLAIN_FIGURE.finditer(text))
+    assert _FIGURE.sub("#", text) == _PLAIN_FIGURE.sub("#", text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import disclint
 from disclint import kinds, safe_regex
@@ -81,3 +82,25 @@ def test_a_well_behaved_user_rule_still_fires(monkeypatch):
     result = disclint.lint_text(SEED, Settings())
     assert result.findings and {f.rule for f in result.findings} == {"DL901"}
     assert all(result.document.text[f.start:f.end] == "依申请公开" for f in result.findings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="申请件12 \n", max_size=30), st.sampled_from(["申请", "件", "请件", "申 请"]),
+       st.integers(-3, 32), st.one_of(st.none(), st.integers(-3, 32)))
+def test_plain_text_patterns_match_like_the_regex(text, literal, pos, endpos):
+    # Plain-text patterns are looked for with str.find before the regex module is asked.
+    pattern = safe_regex.compile_pattern(literal)
+    assert pattern.literal == literal
+    found = pattern.search(text, pos, endpos)
+    expected = pattern.compiled.search(text, pos, endpos)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+    assert [m.span() for m in pattern.finditer(text, pos, endpos)] == \
+        [m.span() for m in pattern.compiled.finditer(text, pos, endpos)]
+
+
+def test_a_plain_text_pattern_stops_a_rule_past_its_budget_too():
+    pattern = safe_regex.compile_pattern("依申请公开")
+    with safe_regex.budget(-1), pytest.raises(safe_regex.RuleTimeout):
+        pattern.search("没有")
+    assert safe_regex.compile_pattern("依申请(公开)").literal is None
+    assert safe_regex.compile_pattern("依申请公开", ignore_case=True).literal is None
