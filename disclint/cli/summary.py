@@ -21,7 +21,7 @@ from ._walk import expand
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Run on a Dask distributed cluster, e.g. tcp://10.0.0.5:8786 (needs disclint[dask]).")
 @click.option("--no-xlsx", is_flag=True,
-              help="Skip summary.xlsx (openpyxl needs ~27 s of CPU for 10,000 reports and their findings).")
+              help="Skip summary.xlsx (openpyxl needs ~18 s of CPU for 10,000 reports and their findings).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
 @config_options
