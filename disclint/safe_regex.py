@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
@@ -100,14 +99,18 @@ def user_pattern(source: str, multiline: bool = False) -> SafePattern:
     return compile_pattern(source, multiline=multiline)
 
 
-@contextmanager
-def budget(seconds: float = RULE_BUDGET):
-    """Limit the total matching time of the user patterns used inside the block."""
-    token = _deadline.set(time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _deadline.reset(token)
+class budget:
+    """Limit the total matching time of the user patterns used inside the block. A class, not a
+    @contextmanager generator: guarded_check enters one for every rule of every report."""
+
+    def __init__(self, seconds: float = RULE_BUDGET):
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self._token = _deadline.set(time.monotonic() + self.seconds)
+
+    def __exit__(self, *exc: Any) -> None:
+        _deadline.reset(self._token)
 
 
 class SafePattern:
@@ -141,44 +144,35 @@ class SafePattern:
             return False
         return text.find(self.literal, pos, len(text) if endpos is None else endpos) < 0
 
-    # Each method calls the regex module itself: kinds call these for every block of every report.
+    def _run(self, method: Callable, text: str, pos: int, endpos: int | None) -> Any:
+        limit = self._limit()
+        try:
+            return method(text, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._timeout(limit) from None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        limit = self._limit()  # first, so that a rule past its budget stops here in any case
         if self.literal is not None and self._absent(text, pos, endpos):
+            self._limit()  # a rule past its budget stops here all the same
             return None
-        try:
-            return self.compiled.search(text, pos, endpos, timeout=limit)
-        except TimeoutError:
-            raise self._timeout(limit) from None
+        return self._run(self.compiled.search, text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
-        limit = self._limit()
-        try:
-            return self.compiled.match(text, pos, endpos, timeout=limit)
-        except TimeoutError:
-            raise self._timeout(limit) from None
+        return self._run(self.compiled.match, text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None):
-        limit = self._limit()
-        try:
-            return self.compiled.fullmatch(text, pos, endpos, timeout=limit)
-        except TimeoutError:
-            raise self._timeout(limit) from None
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
-        limit = self._limit()
-        if self.literal is not None and self._absent(text, pos, endpos):
-            return []
-        try:
-            return list(self.compiled.finditer(text, pos, endpos, timeout=limit))
-        except TimeoutError:
-            raise self._timeout(limit) from None
+        return self._run(self.compiled.fullmatch, text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        return self._run(self.compiled.findall, text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        if self.literal is not None and self._absent(text, pos, endpos):
+            self._limit()
+            return []
         limit = self._limit()
         try:
-            return self.compiled.findall(text, pos, endpos, timeout=limit)
+            return list(self.compiled.finditer(text, pos, endpos, timeout=limit))
         except TimeoutError:
             raise self._timeout(limit) from None
 
@@ -216,13 +210,10 @@ def rule_error(rule: Any, detail_zh: str, detail_en: str) -> Any:
 def guarded_check(check: Callable[[Any, Any], Iterable[Any]], doc: Any, rule: Any,
                   seconds: float = RULE_BUDGET) -> list:
     """Run one rule's check on one document within a time budget for its user patterns."""
-    # budget(), without a context manager's generator: this runs for every rule of every report.
-    token = _deadline.set(time.monotonic() + seconds)
-    try:
-        return list(check(doc, rule))
-    except RuleTimeout as e:
-        return [rule_error(rule, f"正则表达式 {e.pattern!r} 运行超过 {e.seconds:g} 秒（可能存在灾难性回溯）",
-                           f"its regular expression {e.pattern!r} ran longer than {e.seconds:g} s "
-                           "(catastrophic backtracking?)")]
-    finally:
-        _deadline.reset(token)
+    with budget(seconds):
+        try:
+            return list(check(doc, rule))
+        except RuleTimeout as e:
+            return [rule_error(rule, f"正则表达式 {e.pattern!r} 运行超过 {e.seconds:g} 秒（可能存在灾难性回溯）",
+                               f"its regular expression {e.pattern!r} ran longer than {e.seconds:g} s "
+                               "(catastrophic backtracking?)")]

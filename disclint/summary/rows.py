@@ -15,7 +15,7 @@ KIND_ZH = {
     "numbering": "序号编排", "missing-table": "缺少表格", "table-shape": "表格结构", "table-cell": "单元格内容",
     "table-identity": "勾稽关系", "missing-statistic": "缺少数据", "text-table-mismatch": "文表不符",
     "year-mismatch": "年份不符", "deadline": "逾期发布", "placeholder": "模板残留", "garbled": "文字损坏",
-    "carry-over": "跨年度衔接", "outdated-format": "格式过时", 
+    "carry-over": "跨年度衔接", "outdated-format": "格式过时",
     "unused-suppression": "多余的忽略标记", "rule-error": "规则错误",
 }
 SECTION_ZH = {"overview": "总体情况", "proactive": "主动公开", "requests": "依申请公开", "fees": "收费及减免",
