@@ -50,6 +50,7 @@ KEYS: dict[str, Key] = {
     "rule-dirs": Key("rule_dirs", "paths", "folders of extra YAML rule packs (never code)"),
     "baseline": Key("baseline", "path", "baseline file: findings recorded there are not reported"),
     "max-file-size": Key("max_bytes", "int", "files larger than this many bytes are not read"),
+    "max-rule-pack-bytes": Key("max_rule_pack_bytes", "int", "rule packs larger than this many bytes are refused"),
 }
 
 
@@ -256,16 +257,12 @@ def _key_of(field: str) -> str:
 def check_selectors(settings: Settings) -> None:
     """A selector that matches no rule is a configuration error: a typo in `ignore` would otherwise
     silently do nothing, and one in `select` would silently turn every rule off."""
-    from . import kinds
     from .engine.loader import load_rules
 
-    rules = load_rules(settings.rule_dirs)
-    words = set()
-    for r in rules:
-        words |= {r.code, r.name, r.kind, getattr(kinds.get(r.kind), "FINDING_KIND", r.kind)}
+    rules = load_rules(settings.rule_dirs, settings.max_rule_pack_bytes)
 
     def known(selector: str) -> bool:
-        return selector in words or any(r.code.startswith(selector) for r in rules)
+        return any(r.matches(selector) for r in rules)
 
     checks = [("select", s) for s in settings.select] + [("ignore", s) for s in settings.ignore]
     checks += [("severity", s) for s, _ in settings.severity]

@@ -8,38 +8,39 @@ linear but rejects the lookarounds heading patterns need). Bundled, reviewed pat
 For kind authors::
 
     from disclint import safe_regex
+    from disclint.engine.schema import Pattern
 
-    def validate(params, vocabulary):          # at load: a bad pattern names the YAML file and line
-        return safe_regex.problem(params["pattern"])
+    PARAMS = {"pattern": (Pattern, True)}      # compiled here at load: a bad one names the YAML line
 
     def check(doc, rule):
         pattern = safe_regex.compile_pattern(rule.params["pattern"])
         for m in pattern.finditer(doc.norm):   # raises RuleTimeout past the time limit
-            yield rule.finding("...", start=m.start(), end=m.end())
+            yield rule.finding(start=m.start(), end=m.end(), found=m.group())
 
-The engine runs each rule's `check` through `guarded_check`, which gives the rule a time budget per
-document and turns a `RuleTimeout` into one `rule-error` finding (DL690) that names the rule, so the
-rest of the document, and the rest of the batch, is still linted.
+The engine runs each rule's `check` inside a `budget` (disclint.engine.guarded): each user pattern
+may spend RULE_BUDGET seconds on one document for one rule, CALL_TIMEOUT seconds on any one search,
+and past either a `RuleTimeout` says which pattern and how long it really ran, measured here around
+each call (the regex module only says that a call timed out).
 """
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
 CALL_TIMEOUT = 0.25  # seconds for one search over one text; real patterns take microseconds
-RULE_BUDGET = 2.0  # seconds for all of one rule's matching on one document
+RULE_BUDGET = 2.0  # seconds for all the searches of one pattern of one rule on one document
 MAX_PATTERN_CHARS = 2000
 MAX_REPEAT_PRODUCT = 100_000  # compiling ((a{100}){100}){100} alone takes over a second
 
-RULE_ERROR_CODE = "DL690"
-RULE_ERROR_NAME = "rule-error"
-
-_deadline: ContextVar[float | None] = ContextVar("disclint_regex_deadline", default=None)
+_budget: ContextVar[budget | None] = ContextVar("disclint_regex_budget", default=None)
 _COUNTED = re.compile(r"(?<!\\)\{(\d+)(?:,(\d*))?\}")
+
+
+_TIMED_OUT = object()
 
 
 class PatternError(ValueError):
@@ -47,12 +48,16 @@ class PatternError(ValueError):
 
 
 class RuleTimeout(Exception):
-    """A user pattern ran past its time limit."""
+    """A user pattern ran past its time limit: `ran` seconds in all on this document (measured),
+    against a `limit` of that many seconds per search (`per_search`) or per document."""
 
-    def __init__(self, pattern: str, seconds: float):
-        super().__init__(f"pattern {pattern!r} ran longer than {seconds:g} s")
+    def __init__(self, pattern: str, ran: float, limit: float, per_search: bool):
+        scope = "per search" if per_search else "per report"
+        super().__init__(f"pattern {pattern!r} ran {ran:.2f} s, past its limit of {limit:g} s {scope}")
         self.pattern = pattern
-        self.seconds = seconds
+        self.ran = ran
+        self.limit = limit
+        self.per_search = per_search
 
 
 def problem(source: Any) -> str | None:
@@ -100,17 +105,21 @@ def user_pattern(source: str, multiline: bool = False) -> SafePattern:
 
 
 class budget:
-    """Limit the total matching time of the user patterns used inside the block. A class, not a
-    @contextmanager generator: guarded_check enters one for every rule of every report."""
+    """Limit the matching time of each user pattern used inside the block to `seconds` in all,
+    measured per pattern (one slow pattern of a rule does not use up another's time). A class, not
+    a @contextmanager generator: the engine enters one for every rule of every report."""
 
     def __init__(self, seconds: float = RULE_BUDGET):
         self.seconds = seconds
+        self.spent: dict[str, float] = {}  # pattern → seconds its searches took inside the block
 
-    def __enter__(self) -> None:
-        self._token = _deadline.set(time.monotonic() + self.seconds)
+    def __enter__(self) -> budget:
+        self.spent = {}
+        self._token = _budget.set(self)
+        return self
 
     def __exit__(self, *exc: Any) -> None:
-        _deadline.reset(self._token)
+        _budget.reset(self._token)
 
 
 class SafePattern:
@@ -126,17 +135,33 @@ class SafePattern:
         self.literal = source if _plain_text(source, compiled.flags) else None
 
     def _limit(self) -> float:
-        """The time this call may take: CALL_TIMEOUT, or what is left of the rule's budget."""
-        deadline = _deadline.get()
-        if deadline is None:
+        """The time this call may take: CALL_TIMEOUT, or what is left of this pattern's budget."""
+        current = _budget.get()
+        if current is None:
             return CALL_TIMEOUT
-        left = deadline - time.monotonic()
+        spent = current.spent.get(self.pattern, 0.0)
+        left = current.seconds - spent
         if left <= 0:
-            raise RuleTimeout(self.pattern, RULE_BUDGET)
+            raise RuleTimeout(self.pattern, spent, current.seconds, per_search=False)
         return min(CALL_TIMEOUT, left)
 
-    def _timeout(self, limit: float) -> RuleTimeout:
-        return RuleTimeout(self.pattern, limit if _deadline.get() is None else RULE_BUDGET)
+    def _timed(self, method: Callable, limit: float, *args: Any) -> Any:
+        """Call `method` with the regex module's timeout, adding the time it took to this pattern's
+        budget; a timeout becomes a RuleTimeout that says how long the pattern really ran."""
+        started = time.perf_counter()
+        try:
+            result = method(*args, timeout=limit)
+        except TimeoutError:
+            result = _TIMED_OUT
+        ran = time.perf_counter() - started
+        current = _budget.get()
+        if current is not None:
+            ran = current.spent[self.pattern] = current.spent.get(self.pattern, 0.0) + ran
+        if result is _TIMED_OUT:
+            # the call's own cap, or what was left of the pattern's budget on this report
+            per_search = current is None or limit >= CALL_TIMEOUT
+            raise RuleTimeout(self.pattern, ran, limit if per_search else current.seconds, per_search)
+        return result
 
     def _absent(self, text: str, pos: int, endpos: int | None) -> bool:
         """Whether a plain-text pattern certainly has no match in text[pos:endpos]."""
@@ -145,11 +170,7 @@ class SafePattern:
         return text.find(self.literal, pos, len(text) if endpos is None else endpos) < 0
 
     def _run(self, method: Callable, text: str, pos: int, endpos: int | None) -> Any:
-        limit = self._limit()
-        try:
-            return method(text, pos, endpos, timeout=limit)
-        except TimeoutError:
-            raise self._timeout(limit) from None
+        return self._timed(method, self._limit(), text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         if self.literal is not None and self._absent(text, pos, endpos):
@@ -170,11 +191,10 @@ class SafePattern:
         if self.literal is not None and self._absent(text, pos, endpos):
             self._limit()
             return []
-        limit = self._limit()
-        try:
-            return list(self.compiled.finditer(text, pos, endpos, timeout=limit))
-        except TimeoutError:
-            raise self._timeout(limit) from None
+        return self._timed(self._all, self._limit(), text, pos, endpos)
+
+    def _all(self, text: str, pos: int, endpos: int | None, timeout: float) -> list:
+        return list(self.compiled.finditer(text, pos, endpos, timeout=timeout))
 
     @property
     def groupindex(self):
@@ -193,27 +213,3 @@ def _plain_text(source: str, flags: int) -> bool:
     import regex
 
     return not flags & (regex.IGNORECASE | regex.VERBOSE | regex.REVERSE) and not _SPECIAL.search(source)
-
-
-def rule_error(rule: Any, detail_zh: str, detail_en: str) -> Any:
-    """The finding about a rule that could not run on this document (kind `rule-error`, DL690)."""
-    from .model import Finding, Severity
-
-    return Finding(
-        rule=RULE_ERROR_CODE, name=RULE_ERROR_NAME, kind="rule-error", severity=Severity.ERROR,
-        message=f"规则 {rule.code}（{rule.name}）未能完成检查，已跳过：{detail_zh}（规则定义于 {rule.source}）",
-        message_en=f"rule {rule.code} ({rule.name}) could not finish and was skipped: {detail_en} "
-                   f"(defined at {rule.source})",
-        expected=None, actual=None, reference=rule.source or None)
-
-
-def guarded_check(check: Callable[[Any, Any], Iterable[Any]], doc: Any, rule: Any,
-                  seconds: float = RULE_BUDGET) -> list:
-    """Run one rule's check on one document within a time budget for its user patterns."""
-    with budget(seconds):
-        try:
-            return list(check(doc, rule))
-        except RuleTimeout as e:
-            return [rule_error(rule, f"正则表达式 {e.pattern!r} 运行超过 {e.seconds:g} 秒（可能存在灾难性回溯）",
-                               f"its regular expression {e.pattern!r} ran longer than {e.seconds:g} s "
-                               "(catastrophic backtracking?)")]

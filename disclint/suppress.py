@@ -55,7 +55,8 @@ class Suppression:
     origin: str = ""  # sidecar: file:line
     used: set[str] = field(default_factory=set)  # selectors that suppressed something ("*" for all)
 
-    def takes(self, finding: Finding) -> bool:
+    def takes(self, finding: Finding, rule=None) -> bool:
+        """Whether this suppression takes `finding` (of `rule`, the loaded rule of its code)."""
         if self.fingerprint is not None:
             if finding.fingerprint != self.fingerprint:
                 return False
@@ -67,12 +68,16 @@ class Suppression:
         if not self.selectors:
             self.used.add("*")
             return True
-        hit = [s for s in self.selectors if selector_matches(s, finding)]
+        hit = [s for s in self.selectors if selector_matches(s, finding, rule)]
         self.used.update(hit)
         return bool(hit)
 
 
-def selector_matches(selector: str, finding: Finding) -> bool:
+def selector_matches(selector: str, finding: Finding, rule=None) -> bool:
+    """A selector means here what it means in select and ignore (Rule.matches); a finding of a rule
+    this run did not load (none should be) is matched on its own code, name and kind."""
+    if rule is not None:
+        return rule.matches(selector)
     return finding.rule.startswith(selector) or selector in (finding.name, finding.kind)
 
 
@@ -276,7 +281,12 @@ def apply(result, settings: Settings, use_baseline: bool = True):
         else:
             suppressions += inline_directives(source.text)
     suppressions += sidecar_entries(result.path)
-    kept = [f for f in result.findings if not _suppressed(f, suppressions)]
+    kept = list(result.findings)
+    if suppressions:
+        from .engine.loader import load_rules
+
+        rules = {r.code: r for r in load_rules(settings.rule_dirs, settings.max_rule_pack_bytes)}
+        kept = [f for f in result.findings if not _suppressed(f, suppressions, rules.get(f.rule))]
     kept += _tool_findings(suppressions, settings, result.path)
     if use_baseline and settings.baseline:
         kept = _drop_baselined(kept, result.path, settings.baseline)
@@ -284,9 +294,9 @@ def apply(result, settings: Settings, use_baseline: bool = True):
     return replace(result, findings=kept)
 
 
-def _suppressed(finding: Finding, suppressions: list[Suppression]) -> bool:
+def _suppressed(finding: Finding, suppressions: list[Suppression], rule) -> bool:
     # every matching suppression is marked used, so two that overlap are not reported as unused
-    return sum(s.takes(finding) for s in suppressions) > 0
+    return sum(s.takes(finding, rule) for s in suppressions) > 0
 
 
 def _drop_baselined(findings: list[Finding], path: str, baseline_file: str) -> list[Finding]:
@@ -318,7 +328,7 @@ def _tool_findings(suppressions: list[Suppression], settings: Settings, path: st
     by_code = {r.code: r for r in active}
     if UNUSED not in by_code and UNKNOWN not in by_code:
         return []
-    every = load_rules(settings.rule_dirs)
+    every = load_rules(settings.rule_dirs, settings.max_rule_pack_bytes)
     out: list[Finding] = []
     for sup in suppressions:
         unknown = [s for s in sup.selectors if sup.fingerprint is None and not _names_a_rule(s, every)]
@@ -338,13 +348,7 @@ def _tool_findings(suppressions: list[Suppression], settings: Settings, path: st
 
 
 def _names_a_rule(selector: str, rules) -> bool:
-    from . import kinds
-
-    for r in rules:
-        finding_kind = getattr(kinds.get(r.kind), "FINDING_KIND", r.kind)
-        if r.code.startswith(selector) or selector in (r.name, r.kind, finding_kind):
-            return True
-    return False
+    return any(r.matches(selector) for r in rules)
 
 
 def _finding(rule, settings: Settings, sup: Suppression, path: str, selector: str = "") -> Finding:
@@ -353,10 +357,7 @@ def _finding(rule, settings: Settings, sup: Suppression, path: str, selector: st
         where = {"suppression": sup.origin}
     elif sup.origin:
         where = {"suppression": f"{os.path.basename(path)} {sup.origin}"}
-    from . import kinds
-
-    finding_kind = getattr(kinds.get(rule.kind), "FINDING_KIND", rule.kind)
-    f = rule.finding(finding_kind, directive=sup.text, selector=selector, where=where)
+    f = rule.finding(directive=sup.text, selector=selector, where=where)
     f.line, f.column = (sup.line, sup.column or 1) if sup.line else (None, None)
     level = dict(settings.severity).get(rule.code) or dict(settings.severity).get(rule.name)
     if level:

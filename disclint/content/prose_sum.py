@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .. import safe_regex
 from .flat import Flat
 from .numbers import NUMBER, number_value
 
@@ -135,10 +135,10 @@ def find_breakdowns(flat: Flat, totals: list[str], introductions: list[dict]) ->
     return found
 
 
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern:
-    """A rule's pattern compiled once, not looked up in re's cache for every report."""
-    return re.compile(pattern)
+def _compiled(pattern: str):
+    """A rule's pattern, run by the engine the loader compiled it with (safe_regex: cached, and
+    bounded in time like every user pattern)."""
+    return safe_regex.user_pattern(pattern)
 
 
 def _inside(breakdowns: list[Breakdown], pos: int) -> bool:

@@ -1,10 +1,13 @@
-"""A rule as loaded from YAML: the shared header every rule has, plus its kind's own keys."""
+"""A rule as loaded from YAML: the shared header every rule has, plus its kind's own keys, resolved
+when it loads (its finding kind, whether it looks across reports, the fields its messages may use),
+so nothing later looks the kind up again."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Finding, Severity
+from .template import render
 
 PROFILES = ("2008", "2019", "2021")
 
@@ -14,6 +17,11 @@ class Example:
     text: str
     note: str = ""
     profile: str | None = None
+    # The exact findings the example must give, each {code, line, and section/table/row/column/
+    # expected/actual where they matter}; None when the example only states that its rule fires (fail)
+    # or does not (pass).
+    findings: tuple[dict, ...] | None = field(default=None, hash=False, compare=False)
+    pack: str | None = None  # a user rule pack the example is linted with (the tool's rule-error rule)
 
 
 @dataclass(frozen=True)
@@ -22,7 +30,7 @@ class Rule:
     name: str  # kebab-case: missing-section-2008
     kind: str  # rule kind (module in disclint.kinds)
     severity: Severity
-    message: dict[str, str]  # {"zh": ..., "en": ...} with {named} placeholders
+    message: dict[str, str]  # {"zh": ..., "en": ...} with {named} placeholders (engine.template)
     profiles: tuple[str, ...]
     reference: str  # the article or notice the rule enforces
     rationale: str
@@ -30,33 +38,26 @@ class Rule:
     passes: tuple[Example, ...]
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     source: str = ""  # file:line the rule was defined at
+    finding_kind: str = ""  # the contract's finding kind its findings carry (missing-section); kind if ""
+    cross_report: bool = False  # compares a report with the year before (summary.cross runs it)
+    fields: frozenset[str] = field(default=frozenset(), hash=False, compare=False)  # its kind's FIELDS
 
-    def applies_to(self, profile: str | None) -> bool:
-        return profile is None and not self.profiles or profile in self.profiles
+    def __post_init__(self) -> None:
+        if not self.finding_kind:
+            object.__setattr__(self, "finding_kind", self.kind)
 
-    def finding(self, finding_kind: str, *, start: int | None = None, end: int | None = None,
+    def matches(self, selector: str) -> bool:
+        """Whether `selector` names this rule: a code or code prefix (DL1, DL101), the rule's name,
+        its rule kind or its finding kind. The one meaning of a selector in select, ignore,
+        per-file-ignores, severity, suppressions and configuration checks alike."""
+        return self.code.startswith(selector) or selector in (self.name, self.kind, self.finding_kind)
+
+    def finding(self, finding_kind: str | None = None, *, start: int | None = None, end: int | None = None,
                 severity: Severity | None = None, **fields: Any) -> Finding:
-        """A finding of this rule; `fields` fill the message placeholders and the Finding's fields."""
-        values = fields  # (a dict of its own: made for this call)
-        placeholders = _Defaulting(values, "zh")
-        zh = self.message["zh"].format_map(placeholders)
-        placeholders.lang = "en"
-        en = self.message["en"].format_map(placeholders)
-        record = {k: values.get(k) for k in ("section", "table", "row", "table_column", "expected", "actual")}
-        return Finding(rule=self.code, name=self.name, kind=finding_kind, severity=severity or self.severity,
-                       message=zh, message_en=en, start=start, end=end, reference=self.reference,
-                       where=values.get("where") or {}, **record)
-
-
-class _Defaulting(dict):
-    """format_map helper: {x_zh}/{x_en} pick a language variant; unknown names stay visible."""
-
-    def __init__(self, values: dict, lang: str):
-        super().__init__(values)
-        self.lang = lang
-
-    def __missing__(self, key: str) -> str:
-        localized = f"{key}_{self.lang}"
-        if localized in self:
-            return str(self[localized])
-        return "{" + key + "}"
+        """A finding of this rule; `fields` fill the message placeholders and the Finding's fields.
+        (`finding_kind` is the rule's own unless given: kinds still pass it.)"""
+        record = {k: fields.get(k) for k in ("section", "table", "row", "table_column", "expected", "actual")}
+        return Finding(rule=self.code, name=self.name, kind=finding_kind or self.finding_kind,
+                       severity=severity or self.severity, message=render(self.message["zh"], fields, "zh"),
+                       message_en=render(self.message["en"], fields, "en"), start=start, end=end,
+                       reference=self.reference, where=fields.get("where") or {}, **record)

@@ -9,7 +9,7 @@ from ..facts import establish_facts
 from ..grammar import segment
 from ..model import Document, Finding, Severity
 from ..readers import ReadError, Source, read_path
-from ..safe_regex import guarded_check
+from .guarded import guarded_check
 from ..settings import Settings
 from .loader import load_rules
 from .rule import Rule
@@ -25,18 +25,13 @@ class FileResult:
 
 @lru_cache(maxsize=8)
 def rules_for(settings: Settings) -> tuple[Rule, ...]:
-    return tuple(r for r in load_rules(settings.rule_dirs) if _selected(r, settings))
-
-
-def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
-    finding_kind = getattr(kinds.get(rule.kind), "FINDING_KIND", rule.kind)
-    return any(rule.code.startswith(s) or s in (rule.name, rule.kind, finding_kind) for s in selectors)
+    return tuple(r for r in load_rules(settings.rule_dirs, settings.max_rule_pack_bytes) if _selected(r, settings))
 
 
 def _selected(rule: Rule, settings: Settings) -> bool:
-    if settings.select and not _matches(rule, settings.select):
+    if settings.select and not any(map(rule.matches, settings.select)):
         return False
-    return not _matches(rule, settings.ignore)
+    return not any(map(rule.matches, settings.ignore))
 
 
 def analyse(source: Source, settings: Settings) -> Document:

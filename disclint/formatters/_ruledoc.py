@@ -6,9 +6,7 @@ import inspect
 
 
 def finding_kind(rule) -> str:
-    from .. import kinds
-
-    return getattr(kinds.get(rule.kind), "FINDING_KIND", rule.kind)
+    return rule.finding_kind
 
 
 def what_it_checks(rule) -> str:

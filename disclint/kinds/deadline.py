@@ -16,14 +16,17 @@ from datetime import date
 from ..content.body_type import BODY_TYPES, NAMES_ZH, body_type
 from ..content.dates import issue_dates
 from ..model import Document, Severity
+from ..engine.schema import Struct
 
 KIND = "deadline"
 FINDING_KIND = "deadline"
 PARAMS = {
     # each: {years: [first, last or null], bodies: [body types], by: "MM-DD" of the next year,
     #        basis: the article, statutory: false when only local rules set the date}
-    "deadlines": (list, True),
+    "deadlines": (list[Struct(required={"years": list[(int, type(None))], "bodies": list[str], "by": str,
+                                           "basis": str}, optional={"statutory": bool})], True),
 }
+FIELDS = ("actual", "basis", "body_en", "body_zh", "date", "days", "deadline", "deadline_en", "expected", "note_en", "note_zh", "which_en", "which_zh")  # what its messages may name (engine.template)
 
 _EN_BODY = {"government": "a county-level or higher government", "department": "a department of such a government",
             "township": "a township government", "subdistrict": "a subdistrict office", "other": "another body"}

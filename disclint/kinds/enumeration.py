@@ -5,23 +5,22 @@ Reports list measures as 一是…二是… inside paragraphs (regulation.md §8
 A new list starting again at 一是 is normal and not reported."""
 from __future__ import annotations
 
-import re
 
 from .. import safe_regex
 from ..model import Document, Heading, Paragraph
 from ..normalize import chinese_numeral
+from ..engine.schema import Pattern
 
 KIND = "enumeration"
 FINDING_KIND = "numbering"
-PARAMS = {"marker": (str, True)}  # regex with one group: the numeral (e.g. ([一二…十]{1,2})是)
+PARAMS = {"marker": (Pattern, True)}  # regex with one group: the numeral (e.g. ([一二…十]{1,2})是)
+FIELDS = ("problem_en", "problem_zh")  # what its messages may name (engine.template)
 
 
 def validate(params: dict, vocab) -> str | None:
-    try:
-        if re.compile(params["marker"]).groups != 1:
-            return "marker needs exactly one group, the numeral"
-    except re.error as e:
-        return f"marker is not a valid regular expression: {e}"
+    # compiled by the loader already (schema.Pattern)
+    if safe_regex.user_pattern(params["marker"]).compiled.groups != 1:
+        return "marker needs exactly one group, the numeral"
     return None
 
 

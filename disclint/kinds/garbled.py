@@ -14,8 +14,9 @@ from ..model import Document
 KIND = "garbled"
 FINDING_KIND = "garbled"
 PARAMS = {
-    "damage": (list, True),  # which damage to look for: lost-date-glyphs, lost-docnum-glyphs, empty-period
+    "damage": (list[str], True),  # which damage to look for: lost-date-glyphs, lost-docnum-glyphs, empty-period
 }
+FIELDS = ("found", "likely", "section", "what_en", "what_zh")  # what its messages may name (engine.template)
 DAMAGE = ("lost-date-glyphs", "lost-docnum-glyphs", "empty-period")
 
 _YEAR = r"(?P<y>(?:19|20)\d\d)"

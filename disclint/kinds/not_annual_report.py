@@ -6,6 +6,7 @@ from ..model import Document
 KIND = "not-annual-report"
 FINDING_KIND = "not-annual-report"
 PARAMS: dict = {}
+FIELDS = ("title",)  # what its messages may name (engine.template)
 
 
 def check(doc: Document, rule):

@@ -9,6 +9,7 @@ from ..model import Document, Section
 KIND = "numbering"
 FINDING_KIND = "numbering"
 PARAMS: dict = {}
+FIELDS = ("heading", "problem_en", "problem_zh")  # what its messages may name (engine.template)
 
 _CN = "零一二三四五六七八九十"
 

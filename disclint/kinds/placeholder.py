@@ -5,26 +5,18 @@ The patterns are the rule's data and are matched on the normalised text (full-wi
 folded, 【】 folded to 〔〕); `ignore` drops matches whose line is page chrome or a link."""
 from __future__ import annotations
 
-import re
 
 from .. import safe_regex
 from ..model import Document
+from ..engine.schema import Pattern
 
 KIND = "placeholder"
 FINDING_KIND = "placeholder"
 PARAMS = {
-    "patterns": (list, True),  # regexes of residue, on the normalised text
-    "ignore": (list, False),  # regexes: a match on a line that also matches one of these is not residue
+    "patterns": (list[Pattern], True),  # regexes of residue, on the normalised text
+    "ignore": (list[Pattern], False),  # regexes: a match on a line that also matches one of these is not residue
 }
-
-
-def validate(params: dict, vocab) -> str | None:
-    for p in params["patterns"] + params.get("ignore", []):
-        try:
-            re.compile(p)
-        except re.error as e:
-            return f"bad pattern {p!r}: {e}"
-    return None
+FIELDS = ("residue", "section")  # what its messages may name (engine.template)
 
 
 def _line_around(norm: str, start: int, end: int) -> str:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from .. import safe_regex
 from ..model import Document, Paragraph
+from ..engine.schema import Pattern
 
 KIND = "required-section"
 FINDING_KIND = "missing-section"
 PARAMS = {
-    "sections": (list, True),  # canonical section ids, in the order the profile lists them
-    "discussed_when": (dict, False),  # section id → regexes that show its subject in prose
+    "sections": (list[str], True),  # canonical section ids, in the order the profile lists them
+    "discussed_when": (dict[str, list[Pattern]], False),  # section id → regexes that show its subject in prose
 }
+FIELDS = ("discussed_en", "discussed_zh", "section", "title_en", "title_zh")  # what its messages may name (engine.template)
 
 
 def validate(params: dict, vocab) -> str | None:

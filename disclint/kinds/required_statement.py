@@ -7,34 +7,26 @@ that are missing. `bodies` limits a rule to reports by those body types (content
 the finding is placed at the start of `place_at` (a section id) when the report has that section."""
 from __future__ import annotations
 
-import re
 
 from ..content.body_type import BODY_TYPES, NAMES_ZH, body_type
 from .. import safe_regex
 from ..model import Document
+from ..engine.schema import Pattern, Struct
 
 KIND = "required-statement"
 # The contract has no kind of its own for an absent statement; a required figure or statement
 # that a section lacks is a missing statistic.
 FINDING_KIND = "missing-statistic"
 PARAMS = {
-    "requires": (list, True),  # [{name: {zh, en}, patterns: [regex, ...]}, ...]
-    "bodies": (list, False),
+    "requires": (list[Struct(required={"name": Struct(required={"zh": str, "en": str}),
+                                          "patterns": list[Pattern]})], True),  # [{name: {zh, en}, patterns: [regex, ...]}, ...]
+    "bodies": (list[str], False),
     "place_at": (str, False),
 }
+FIELDS = ("body_en", "body_zh", "missing_en", "missing_zh", "section")  # what its messages may name (engine.template)
 
 
 def validate(params: dict, vocab) -> str | None:
-    for i, part in enumerate(params["requires"]):
-        if not isinstance(part, dict) or set(part) != {"name", "patterns"}:
-            return f"requires[{i}] needs exactly name and patterns"
-        if not isinstance(part["name"], dict) or set(part["name"]) != {"zh", "en"}:
-            return f"requires[{i}].name needs zh and en"
-        for p in part["patterns"]:
-            try:
-                re.compile(p)
-            except re.error as e:
-                return f"requires[{i}]: bad pattern {p!r}: {e}"
     unknown = set(params.get("bodies", [])) - set(BODY_TYPES)
     if unknown:
         return f"unknown body type(s) {sorted(unknown)}; known: {list(BODY_TYPES)}"

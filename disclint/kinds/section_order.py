@@ -5,7 +5,8 @@ from ..model import Document
 
 KIND = "section-order"
 FINDING_KIND = "section-order"
-PARAMS = {"order": (list, True)}
+PARAMS = {"order": (list[str], True)}
+FIELDS = ("after", "heading", "section")  # what its messages may name (engine.template)
 
 
 def validate(params: dict, vocab) -> str | None:

@@ -16,6 +16,7 @@ from ..tables.layout import load_layouts
 KIND = "table-cell"
 FINDING_KIND = "table-cell"
 PARAMS = {"check": (str, True)}  # value | blank | blank-total
+FIELDS = ("actual", "problem_en", "problem_zh", "row", "section", "table", "table_column")  # what its messages may name (engine.template)
 CHECKS = ("value", "blank", "blank-total")
 
 

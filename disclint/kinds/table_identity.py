@@ -17,11 +17,12 @@ FINDING_KIND = "table-identity"
 PARAMS = {
     "table": (str, True),  # proactive | requests | appeals
     "expression": (str, True),  # e.g. r1_new.$c + r2_carry_in.$c == r3_7_total.$c + r4_carry_out.$c
-    "forall": (dict, False),  # {$c: [np, …]} or {$r: all_numeric_rows}
-    "layouts": (list, False),  # table layouts the identity belongs to ("2019", "2021"); all if absent
+    "forall": (dict[str, (list[str], str)], False),  # {$c: [np, …]} or {$r: all_numeric_rows}
+    "layouts": (list[(str, int)], False),  # table layouts the identity belongs to ("2019", "2021"); all if absent
     "soft": (bool, False),  # a plausibility check: not used to cut run-together numbers
     "identity": (str, True),  # the id of report-format.yaml (T3-BAL …), for messages and docs
 }
+FIELDS = ("actual", "column", "column_label", "expected", "expression", "identity", "row", "row_label", "section", "table", "table_column")  # what its messages may name (engine.template)
 
 
 def validate(params: dict, vocab) -> str | None:
@@ -115,7 +116,7 @@ def _finding(rule, table, bound, lhs: float, rhs: float):
     _, row, col = actual_ref
     target = table.cell(row, col)
     return rule.finding(FINDING_KIND, start=target.start, end=target.end, table=table.id, row=row,
-                        table_column=col, expected=_num(expected), actual=_num(actual),
+                        table_column=col, column=col, expected=_num(expected), actual=_num(actual),
                         where=dict(target.where), section=p["table"], identity=p["identity"],
                         expression=_show(bound), row_label=_label(layout, row), column_label=_column(layout, col))
 

@@ -12,9 +12,10 @@ from ..tables.layout import load_layouts
 KIND = "table-shape"
 FINDING_KIND = "table-shape"
 PARAMS = {
-    "reasons": (list, True),  # which Unread reasons this rule reports
-    "tables": (list, False),  # table ids; all when absent
+    "reasons": (list[str], True),  # which Unread reasons this rule reports
+    "tables": (list[str], False),  # table ids; all when absent
 }
+FIELDS = ("problem_en", "problem_zh", "row", "section", "table", "table_column", "table_zh", "what")  # what its messages may name (engine.template)
 REASONS = {
     "missing-row": ("缺少这一行", "the row is missing"),
     "cell-count": ("数字个数与栏目数对不上", "the numbers do not fit the columns"),

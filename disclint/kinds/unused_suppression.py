@@ -10,6 +10,7 @@ from __future__ import annotations
 KIND = "unused-suppression"
 FINDING_KIND = "unused-suppression"
 PARAMS: dict = {}
+FIELDS = ("directive", "selector")  # what its messages may name (engine.template)
 
 
 def check(doc, rule):

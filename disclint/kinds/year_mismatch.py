@@ -19,17 +19,19 @@ from datetime import date
 from ..content.dates import issue_dates, valid_date
 from .. import safe_regex
 from ..model import Document
+from ..engine.schema import Pattern
 
 KIND = "year-mismatch"
 FINDING_KIND = "year-mismatch"
 EVIDENCE = ("statistics-period", "issue-date", "statement")
 PARAMS = {
     "evidence": (str, True),
-    "patterns": (list, False),  # statistics-period: groups y1 m1 d1 [y2] m2 d2; statement: group y
-    "allowed_offsets": (list, False),  # statement: year − report year values that are fine
-    "unless": (list, False),  # statement: a sentence matching one of these is not about the year itself
-    "sections": (list, False),  # statement: only in these top-level sections
+    "patterns": (list[Pattern], False),  # statistics-period: groups y1 m1 d1 [y2] m2 d2; statement: group y
+    "allowed_offsets": (list[int], False),  # statement: year − report year values that are fine
+    "unless": (list[Pattern], False),  # statement: a sentence matching one of these is not about the year itself
+    "sections": (list[str], False),  # statement: only in these top-level sections
 }
+FIELDS = ("actual", "date", "expected", "found", "next_year", "problem_en", "problem_zh", "section", "stated", "which_en", "which_zh", "year")  # what its messages may name (engine.template)
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _ISSUE_ZH = {"published": "发布日期", "signed": "落款日期", "page": "网页日期"}
@@ -42,13 +44,9 @@ def validate(params: dict, vocab) -> str | None:
         return f"evidence must be one of {list(EVIDENCE)}"
     if evidence != "issue-date" and not params.get("patterns"):
         return f"evidence {evidence} needs patterns"
-    for p in params.get("patterns", []) + params.get("unless", []):
-        try:
-            compiled = re.compile(p)
-        except re.error as e:
-            return f"bad pattern {p!r}: {e}"
-        needed = {"statistics-period": {"y1", "m1", "d1", "m2", "d2"}, "statement": {"y"}}.get(evidence, set())
-        if p in params.get("patterns", []) and not needed <= set(compiled.groupindex):
+    needed = {"statistics-period": {"y1", "m1", "d1", "m2", "d2"}, "statement": {"y"}}.get(evidence, set())
+    for p in params.get("patterns", []):  # compiled by the loader already (schema.Pattern)
+        if not needed <= set(safe_regex.user_pattern(p).groupindex):
             return f"pattern {p!r} needs the named groups {sorted(needed)}"
     unknown = [s for s in params.get("sections", []) if s not in vocab.by_id]
     return f"unknown section id(s) {unknown}" if unknown else None

@@ -77,7 +77,7 @@ PARALLEL_PAIRS = 256
 def cross_check(digests: list[ReportDigest], settings: Settings, processes: int = 1) -> Pairing:
     """Run every selected cross-report rule on every pair; findings go into the later report's entry.
     With `processes` > 1 and many pairs, a forked child checks the second half of them meanwhile."""
-    rules = [r for r in rules_for(settings) if getattr(kinds.get(r.kind), "CROSS_REPORT", False)]
+    rules = [r for r in rules_for(settings) if r.cross_report]
     overrides = dict(settings.severity)
     pairing = pair_reports(digests)
     pairs = pairing.pairs

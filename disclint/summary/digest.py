@@ -49,7 +49,7 @@ class ReportDigest:
 @lru_cache(maxsize=4)
 def cross_kinds(settings: Settings) -> tuple[str, ...]:
     """The kinds of the selected rules that compare two reports."""
-    return tuple(sorted({r.kind for r in rules_for(settings) if getattr(kinds.get(r.kind), "CROSS_REPORT", False)}))
+    return tuple(sorted({r.kind for r in rules_for(settings) if r.cross_report}))
 
 
 def digest_result(result: FileResult, settings: Settings, started: float | None = None) -> ReportDigest:

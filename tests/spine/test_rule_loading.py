@@ -33,20 +33,27 @@ def test_a_good_pack_loads(tmp_path):
     assert rule.code == "DL999" and rule.params == {"sections": ["overview"]}
 
 
-@pytest.mark.parametrize("change, message", [
-    (("    sections: [overview]", "    sections: [overview]\n    colour: red"), "unknown key(s) colour"),
-    (("sections: [overview]", "sections: [prologue]"), "unknown section id(s) ['prologue']"),
-    (("kind: required-section", "kind: required-sections"), "unknown rule kind 'required-sections'"),
-    (("severity: error", "severity: fatal"), "severity must be error, warning or info"),
-    (("sections: [overview]", "sections: overview"), "'sections' must be list"),
-    (("    reference: 条例第五十条\n", ""), "missing key 'reference'"),
-    (('en: "no {title_en}"', 'fr: "x"'), "message needs exactly zh and en"),
+@pytest.mark.parametrize("change, line, message", [
+    (("    sections: [overview]", "    sections: [overview]\n    colour: red"), 12, "unknown key(s) colour"),
+    (("sections: [overview]", "sections: [prologue]"), 11, "unknown section id(s) ['prologue']"),
+    (("kind: required-section", "kind: required-sections"), 6, "unknown rule kind 'required-sections'"),
+    (("severity: error", "severity: fatal"), 7, "severity must be error, warning or info"),
+    (("sections: [overview]", "sections: overview"), 11, "'sections' must be a list of strings, not a string"),
+    (("    reference: 条例第五十条\n", ""), 4, "missing key 'reference'"),
+    (('en: "no {title_en}"', 'fr: "x"'), 8, "'message' has an unknown key 'fr'"),
+    (('en: "no {title_en}"', 'en: "no {title}"'), 8, ""),
+    (('zh: "缺少{title_zh}"', 'zh: "缺少{titel_zh}"'), 8, "message.zh: unknown placeholder {titel_zh}"),
 ])
-def test_bad_rules_are_refused_with_file_and_line(tmp_path, change, message):
+def test_bad_rules_are_refused_with_file_and_line(tmp_path, change, line, message):
+    """The line is the offending key's (the rule's own for a missing key); a template may name a
+    field's language variant without its suffix ({title} in en is title_en)."""
     path = write(tmp_path, GOOD.replace(*change))
+    if not message:
+        assert load_pack(path)[0].message["en"] == "no {title}"
+        return
     with pytest.raises(RuleError) as e:
         load_pack(path)
-    assert str(e.value).startswith(f"{path}:4: ")
+    assert str(e.value).startswith(f"{path}:{line}: ")
     assert message in str(e.value)
 
 

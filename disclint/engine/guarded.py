@@ -1,0 +1,44 @@
+"""One rule run on one document so that nothing its user patterns do can stop the run: the rule's
+check runs inside a time budget for its patterns (disclint.safe_regex), and a pattern past its
+limit becomes one finding of the tool's rule-error rule (DL690, rules/tool.yaml) that names the
+rule, the pattern and how long it really ran; the rest of the document and of the batch is linted."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..model import Finding
+from ..safe_regex import RULE_BUDGET, RuleTimeout
+from ..safe_regex import budget as pattern_budget
+from .loader import tool_rule
+from .rule import Rule
+
+RULE_ERROR = "DL690"
+
+
+def rule_error(rule: Rule, detail_zh: str, detail_en: str) -> Finding:
+    """The finding about a rule that could not run on this document."""
+    finding = tool_rule(RULE_ERROR).finding(rule_code=rule.code, rule_name=rule.name, rule_source=rule.source,
+                                            detail_zh=detail_zh, detail_en=detail_en)
+    finding.reference = rule.source or None  # where to fix it: the user's pack
+    return finding
+
+
+def timeout_details(e: RuleTimeout) -> tuple[str, str]:
+    if e.per_search:
+        return (f"正则表达式 {e.pattern!r} 运行了 {e.ran:.2f} 秒，超过单次搜索 {e.limit:g} 秒的上限（可能存在灾难性回溯）",
+                f"its regular expression {e.pattern!r} ran for {e.ran:.2f} s, past the limit of {e.limit:g} s "
+                "for one search (catastrophic backtracking?)")
+    return (f"正则表达式 {e.pattern!r} 在本报告上共运行了 {e.ran:.2f} 秒，超过 {e.limit:g} 秒的上限（可能存在灾难性回溯）",
+            f"its regular expression {e.pattern!r} ran for {e.ran:.2f} s on this report, past the limit of "
+            f"{e.limit:g} s (catastrophic backtracking?)")
+
+
+def guarded_check(check: Callable[[Any, Rule], Iterable[Finding]], doc: Any, rule: Rule,
+                  seconds: float = RULE_BUDGET) -> list[Finding]:
+    """Run one rule's check on one document, each of its user patterns within `seconds`."""
+    with pattern_budget(seconds):
+        try:
+            return list(check(doc, rule))
+        except RuleTimeout as e:
+            return [rule_error(rule, *timeout_details(e))]
