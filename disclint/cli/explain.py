@@ -1,5 +1,8 @@
 """`disclint explain CODE`: what a rule checks, why, the article or notice it enforces, and a failing
-and a passing example — all read from the rule's YAML, so the documentation cannot drift."""
+and a passing example — all read from the rule's YAML, so the documentation cannot drift. The tool's
+own codes (unused suppressions, rule errors) are rules too; a file that could not be read carries a
+read-error kind instead of a code (`Ebinary` in concise output, `read-error/binary` in SARIF, `binary`
+in JSON), and those are explained from the readers' list of them."""
 from __future__ import annotations
 
 import sys
@@ -25,9 +28,24 @@ def command(rule, lang, rule_dir):
         sys.exit(EXIT_USAGE)
     wanted = rule.strip()
     found = [r for r in rules if wanted.upper() == r.code or wanted == r.name]
+    read_error = _read_error(wanted)
+    if not found and read_error:
+        click.echo(read_error, nl=False)
+        return
     if not found:
         close = [r.code for r in rules if r.code.startswith(wanted.upper()[:4])] or [r.code for r in rules]
         click.echo(f"disclint: no rule '{rule}'; try one of {', '.join(sorted(close)[:12])} "
                    "(`disclint rules` lists them all)", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(help_text(found[0], lang), nl=False)
+
+
+def _read_error(wanted: str) -> str | None:
+    """The explanation of a read-error kind, given as any output writes it, or None."""
+    from ..readers.base import ERROR_KINDS
+
+    for kind, meaning in ERROR_KINDS.items():
+        if wanted in (kind, f"E{kind}", f"read-error/{kind}"):
+            return (f"read-error/{kind} (a file that could not be read, so was not linted)\n\n{meaning[0].upper()}{meaning[1:]}.\n"
+                    "The file is reported with this kind in every output format and the rest of the batch goes on.\n")
+    return None

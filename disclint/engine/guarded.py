@@ -25,13 +25,15 @@ def rule_error(rule: Rule, detail_zh: str, detail_en: str) -> Finding:
 
 
 def timeout_details(e: RuleTimeout) -> tuple[str, str]:
+    """What a rule error says of a pattern past its limit: how long it really ran, and which limit."""
+    pattern, ran, limit = repr(e.pattern), f"{e.ran:.2f}", f"{e.limit:g}"
     if e.per_search:
-        return (f"正则表达式 {e.pattern!r} 运行了 {e.ran:.2f} 秒，超过单次搜索 {e.limit:g} 秒的上限（可能存在灾难性回溯）",
-                f"its regular expression {e.pattern!r} ran for {e.ran:.2f} s, past the limit of {e.limit:g} s "
-                "for one search (catastrophic backtracking?)")
-    return (f"正则表达式 {e.pattern!r} 在本报告上共运行了 {e.ran:.2f} 秒，超过 {e.limit:g} 秒的上限（可能存在灾难性回溯）",
-            f"its regular expression {e.pattern!r} ran for {e.ran:.2f} s on this report, past the limit of "
-            f"{e.limit:g} s (catastrophic backtracking?)")
+        return (f"正则表达式 {pattern} 运行了 {ran} 秒，超过单次搜索 {limit} 秒的上限（可能存在灾难性回溯）",
+                f"its regular expression {pattern} ran for {ran} s, past the limit of {limit} s for one search "
+                "(catastrophic backtracking?)")
+    return (f"正则表达式 {pattern} 在本报告上共运行了 {ran} 秒，超过 {limit} 秒的上限（可能存在灾难性回溯）",
+            f"its regular expression {pattern} ran for {ran} s on this report, past the limit of {limit} s "
+            "(catastrophic backtracking?)")
 
 
 def guarded_check(check: Callable[[Any, Rule], Iterable[Finding]], doc: Any, rule: Rule,

@@ -8,6 +8,7 @@ so loading is bounded in time and memory."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +37,13 @@ HEADER = {
 }
 PACK_KEYS = {"pack": str, "description": str, "profiles": list[str], "rules": list}
 VOCABULARY_FILES = {"sections.yaml", "document.yaml", "table-layouts.yaml"}
+# The exact findings a failing example must give (tests/rules/examples.py runs them).
+_EXPECTED = schema.Struct(required={"code": str}, optional={
+    "line": (int, type(None)), "section": (str, type(None)), "table": (str, type(None)), "row": (str, type(None)),
+    "table_column": (str, type(None)), "expected": (str, int, float, type(None)),
+    "actual": (str, int, float, type(None)), "severity": str})
 _EXAMPLE = schema.Struct(required={"text": str},
-                         optional={"note": str, "profile": str, "findings": list, "pack": str})
+                         optional={"note": str, "profile": str, "findings": list[_EXPECTED], "pack": str})
 
 
 class RuleError(Exception):
@@ -63,9 +69,6 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _LineLoader(_SafeLoader):
     """The safe loader (libyaml's when present: 9× faster) keeping the lines of keys and items."""
 
-    def _child(self, node: yaml.Node) -> Any:
-        return self.construct_object(node, deep=True)
-
 
 def _first_alias(text: str) -> int | None:
     """The line of the first alias (*name) in a pack, or None. Read from the event stream: once
@@ -83,19 +86,19 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
     mapping.line = node.start_mark.line + 1
     mapping.lines = {}
     for key_node, value_node in node.value:
-        key = loader._child(key_node)
+        key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
         except TypeError:
             raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value",
                                                     key_node.start_mark) from None
-        mapping[key] = loader._child(value_node)
+        mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> list:
-    items = _LineList(loader._child(item) for item in node.value)
+    items = _LineList(loader.construct_object(item, deep=True) for item in node.value)
     items.lines = [item.start_mark.line + 1 for item in node.value]
     return items
 
@@ -141,41 +144,19 @@ def _examples(file: str, examples: dict, key: str, line: int) -> tuple[Example, 
         try:
             schema.check(item, _EXAMPLE, f"examples.{key}[{i}]", _item_line(items, i, at))
         except schema.SchemaError as e:
-            raise RuleError(f"{file}:{e.line or at}: {e} (each example is a text, or a mapping with text, "
-                            "and optionally note, profile, findings)") from None
+            raise RuleError(f"{file}:{e.line or at}: {e}") from None
         if item.get("profile") is not None and str(item["profile"]) not in PROFILES:
-            raise RuleError(f"{file}:{item.lines['profile']}: unknown profile '{item['profile']}'; profiles are {list(PROFILES)}")
-        findings = None
-        if "findings" in item:
-            findings = _expected_findings(file, item, key)
+            raise RuleError(f"{file}:{item.lines['profile']}: unknown profile '{item['profile']}'; "
+                            f"profiles are {list(PROFILES)}")
+        findings = tuple(dict(f) for f in item["findings"]) if "findings" in item else None
         out.append(Example(text=item["text"], note=str(item.get("note", "")), profile=item.get("profile"),
                            findings=findings, pack=item.get("pack")))
-    return tuple(out)
-
-
-_EXPECTED = schema.Struct(required={"code": str}, optional={
-    "line": (int, type(None)), "section": (str, type(None)), "table": (str, type(None)), "row": (str, type(None)),
-    "table_column": (str, type(None)), "expected": (str, int, float, type(None)), "actual": (str, int, float, type(None)),
-    "severity": str, "report": str})
-
-
-def _expected_findings(file: str, item: dict, key: str) -> tuple[dict, ...]:
-    """An example's `findings`: the exact findings it must give (a passing example: of its rule, none)."""
-    out = []
-    for i, f in enumerate(item["findings"]):
-        try:
-            schema.check(f, _EXPECTED, f"findings[{i}]", _item_line(item["findings"], i, item.line))
-        except schema.SchemaError as e:
-            raise RuleError(f"{file}:{e.line}: {e}") from None
-        out.append(dict(f))
     return tuple(out)
 
 
 def _problem_line(data: dict, params: dict, problem: str, line: int) -> int:
     """The line of the key a kind's `validate` complains about: the one its message names, else the
     kind's first key (validators check across keys, and name values rather than keys)."""
-    import re
-
     named = [k for k in params if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", problem)]
     key = named[0] if named else next(iter(params), None)
     return _key_line(data, key, line) if key is not None else line
@@ -206,7 +187,8 @@ def parse_rule(data: Any, file: str, pack_profiles: list[str], line: int = 0) ->
     try:
         severity = Severity(data["severity"])
     except ValueError:
-        raise RuleError(f"{file}:{_key_line(data, 'severity', line)}: severity must be error, warning or info") from None
+        at = _key_line(data, "severity", line)
+        raise RuleError(f"{file}:{at}: severity must be error, warning or info") from None
     message = data["message"]
     fields = _fields(module)
     for lang in ("zh", "en"):
@@ -219,7 +201,8 @@ def parse_rule(data: Any, file: str, pack_profiles: list[str], line: int = 0) ->
     profiles = [str(p) for p in data.get("profiles", pack_profiles)]
     bad = [p for p in profiles if p not in PROFILES]
     if bad:
-        raise RuleError(f"{file}:{_key_line(data, 'profiles', line)}: unknown profile(s) {bad}; profiles are {list(PROFILES)}")
+        at = _key_line(data, "profiles", line)
+        raise RuleError(f"{file}:{at}: unknown profile(s) {bad}; profiles are {list(PROFILES)}")
     examples = data["examples"]
     extra = [k for k in examples if k not in ("fail", "pass")]
     if extra:
@@ -286,7 +269,8 @@ def load_pack(path: Path, max_bytes: int = MAX_PACK_BYTES) -> list[Rule]:
         raise RuleError(f"{path}:1: a rule pack is a mapping with a 'rules' list")
     unknown = [k for k in data if k not in PACK_KEYS]
     if unknown:
-        raise RuleError(f"{path}:{_key_line(data, unknown[0], 1)}: unknown pack key(s) {', '.join(sorted(map(str, unknown)))}")
+        at = _key_line(data, unknown[0], 1)
+        raise RuleError(f"{path}:{at}: unknown pack key(s) {', '.join(sorted(map(str, unknown)))}")
     for key, spec in PACK_KEYS.items():
         if key in data:
             _check(str(path), data, key, spec, 1)

@@ -3,8 +3,13 @@
 The module of kind `table-identity` is `disclint.kinds.table_identity`. Each defines
 - KIND: the rule kind named in YAML (`kind: required-section`);
 - FINDING_KIND: the contract's finding kind its findings carry (`missing-section`);
-- PARAMS: {key: (type or tuple of types, required)} — the kind's own YAML keys, checked at load;
-- check(doc, rule) -> iterable of Finding.
+- PARAMS: {key: (type, required)} — the kind's own YAML keys, checked all the way down at load
+  (engine.schema: `list[Pattern]` is a list of user patterns compiled then by safe_regex);
+- FIELDS: the names its findings fill, the only placeholders its rules' messages may use
+  (engine.template; `{x}` may also stand for `x_zh` / `x_en`);
+- optionally CROSS_REPORT = True (compares a report with last year's; summary.cross runs it) and
+  validate(params, vocabulary) -> a problem or None, for what types cannot say;
+- check(doc, rule) -> iterable of Finding, made with `rule.finding(start=…, end=…, **fields)`.
 """
 from __future__ import annotations
 

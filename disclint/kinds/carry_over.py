@@ -22,7 +22,9 @@ KIND = "carry-over"
 FINDING_KIND = "carry-over"
 CROSS_REPORT = True
 PARAMS = {"identity": (str, True)}
-FIELDS = ("actual", "column_en", "column_zh", "expected", "issued", "item_en", "item_zh", "prev_valid", "prev_year", "repealed", "row", "section", "table", "table_column", "year")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("actual", "column_en", "column_zh", "expected", "issued", "item_en", "item_zh", "prev_valid",
+          "prev_year", "repealed", "row", "section", "table", "table_column", "year")
 
 IDENTITIES = ("requests", "valid-documents")
 REQUEST_COLUMNS = ("np", "biz", "res", "npo", "law", "oth", "total")

@@ -26,7 +26,9 @@ PARAMS = {
     "deadlines": (list[Struct(required={"years": list[(int, type(None))], "bodies": list[str], "by": str,
                                            "basis": str}, optional={"statutory": bool})], True),
 }
-FIELDS = ("actual", "basis", "body_en", "body_zh", "date", "days", "deadline", "deadline_en", "expected", "note_en", "note_zh", "which_en", "which_zh")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("actual", "basis", "body_en", "body_zh", "date", "days", "deadline", "deadline_en", "expected",
+          "note_en", "note_zh", "which_en", "which_zh")
 
 _EN_BODY = {"government": "a county-level or higher government", "department": "a department of such a government",
             "township": "a township government", "subdistrict": "a subdistrict office", "other": "another body"}

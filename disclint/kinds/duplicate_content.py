@@ -30,7 +30,8 @@ PARAMS = {
     "shingle": (int, False),  # narrative: characters per shingle
     "min_chars": (int, False),  # narrative: shorter prose is not judged
 }
-FIELDS = ("actual", "expected", "prev_year", "section", "share", "table", "year")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("actual", "expected", "prev_year", "section", "share", "table", "year")
 
 # A figure: [0-9０-９]+(?:[.．][0-9]+)? or [〇…万]+(?=[年…人]). Written to start with the set of every
 # character a figure can start with, so that the search skips the other positions in C; a look-behind

@@ -14,7 +14,8 @@ from ..engine.schema import Pattern
 KIND = "enumeration"
 FINDING_KIND = "numbering"
 PARAMS = {"marker": (Pattern, True)}  # regex with one group: the numeral (e.g. ([一二…十]{1,2})是)
-FIELDS = ("problem_en", "problem_zh")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("problem_en", "problem_zh")
 
 
 def validate(params: dict, vocab) -> str | None:

@@ -16,7 +16,8 @@ FINDING_KIND = "garbled"
 PARAMS = {
     "damage": (list[str], True),  # which damage to look for: lost-date-glyphs, lost-docnum-glyphs, empty-period
 }
-FIELDS = ("found", "likely", "section", "what_en", "what_zh")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("found", "likely", "section", "what_en", "what_zh")
 DAMAGE = ("lost-date-glyphs", "lost-docnum-glyphs", "empty-period")
 
 _YEAR = r"(?P<y>(?:19|20)\d\d)"

@@ -22,7 +22,8 @@ PARAMS = {
     "patterns": (list[Pattern], False),  # regexes on the normalised text, any of which states the figure
     "table": (str, False),  # 2019/2021: the table that must not be wholly blank
 }
-FIELDS = ("caption", "section", "section_en", "section_zh", "table")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("caption", "section", "section_en", "section_zh", "table")
 
 
 def validate(params: dict, vocab) -> str | None:

@@ -10,7 +10,8 @@ from ..tables.layout import load_layouts
 KIND = "missing-table"
 FINDING_KIND = "missing-table"
 PARAMS = {"tables": (list[str], True)}  # table ids the profile requires
-FIELDS = ("caption", "section", "table", "table_en")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("caption", "section", "table", "table_en")
 
 _NAMES_EN = {"proactive": "proactive-disclosure (第二十条)", "requests": "applications", "appeals": "review and litigation"}
 

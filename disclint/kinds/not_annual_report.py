@@ -6,7 +6,8 @@ from ..model import Document
 KIND = "not-annual-report"
 FINDING_KIND = "not-annual-report"
 PARAMS: dict = {}
-FIELDS = ("title",)  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("title",)
 
 
 def check(doc: Document, rule):

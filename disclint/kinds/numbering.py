@@ -9,7 +9,8 @@ from ..model import Document, Section
 KIND = "numbering"
 FINDING_KIND = "numbering"
 PARAMS: dict = {}
-FIELDS = ("heading", "problem_en", "problem_zh")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("heading", "problem_en", "problem_zh")
 
 _CN = "零一二三四五六七八九十"
 

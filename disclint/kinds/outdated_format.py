@@ -8,7 +8,8 @@ from ..model import Document
 KIND = "outdated-format"
 FINDING_KIND = "outdated-format"
 PARAMS = {"older_layouts": (list[str], True)}
-FIELDS = ("layout", "profile", "signals", "table")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("layout", "profile", "signals", "table")
 
 
 def check(doc: Document, rule):

@@ -16,7 +16,8 @@ PARAMS = {
     "patterns": (list[Pattern], True),  # regexes of residue, on the normalised text
     "ignore": (list[Pattern], False),  # regexes: a match on a line that also matches one of these is not residue
 }
-FIELDS = ("residue", "section")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("residue", "section")
 
 
 def _line_around(norm: str, start: int, end: int) -> str:

@@ -16,7 +16,8 @@ PARAMS = {
     "sections": (list[str], True),  # canonical section ids, in the order the profile lists them
     "discussed_when": (dict[str, list[Pattern]], False),  # section id → regexes that show its subject in prose
 }
-FIELDS = ("discussed_en", "discussed_zh", "section", "title_en", "title_zh")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("discussed_en", "discussed_zh", "section", "title_en", "title_zh")
 
 
 def validate(params: dict, vocab) -> str | None:

@@ -23,7 +23,8 @@ PARAMS = {
     "bodies": (list[str], False),
     "place_at": (str, False),
 }
-FIELDS = ("body_en", "body_zh", "missing_en", "missing_zh", "section")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("body_en", "body_zh", "missing_en", "missing_zh", "section")
 
 
 def validate(params: dict, vocab) -> str | None:

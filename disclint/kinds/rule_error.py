@@ -12,7 +12,8 @@ from ..model import Document
 KIND = "rule-error"
 FINDING_KIND = "rule-error"
 PARAMS: dict = {}
-FIELDS = ("detail_en", "detail_zh", "rule_code", "rule_name", "rule_source")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("detail_en", "detail_zh", "rule_code", "rule_name", "rule_source")
 
 
 def check(doc: Document, rule):

@@ -6,7 +6,8 @@ from ..model import Document
 KIND = "section-order"
 FINDING_KIND = "section-order"
 PARAMS = {"order": (list[str], True)}
-FIELDS = ("after", "heading", "section")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("after", "heading", "section")
 
 
 def validate(params: dict, vocab) -> str | None:

@@ -16,7 +16,8 @@ from ..tables.layout import load_layouts
 KIND = "table-cell"
 FINDING_KIND = "table-cell"
 PARAMS = {"check": (str, True)}  # value | blank | blank-total
-FIELDS = ("actual", "problem_en", "problem_zh", "row", "section", "table", "table_column")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("actual", "problem_en", "problem_zh", "row", "section", "table", "table_column")
 CHECKS = ("value", "blank", "blank-total")
 
 

@@ -22,7 +22,9 @@ PARAMS = {
     "soft": (bool, False),  # a plausibility check: not used to cut run-together numbers
     "identity": (str, True),  # the id of report-format.yaml (T3-BAL …), for messages and docs
 }
-FIELDS = ("actual", "column", "column_label", "expected", "expression", "identity", "row", "row_label", "section", "table", "table_column")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("actual", "column", "column_label", "expected", "expression", "identity", "row", "row_label",
+          "section", "table", "table_column")
 
 
 def validate(params: dict, vocab) -> str | None:

@@ -15,7 +15,8 @@ PARAMS = {
     "reasons": (list[str], True),  # which Unread reasons this rule reports
     "tables": (list[str], False),  # table ids; all when absent
 }
-FIELDS = ("problem_en", "problem_zh", "row", "section", "table", "table_column", "table_zh", "what")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("problem_en", "problem_zh", "row", "section", "table", "table_column", "table_zh", "what")
 REASONS = {
     "missing-row": ("缺少这一行", "the row is missing"),
     "cell-count": ("数字个数与栏目数对不上", "the numbers do not fit the columns"),

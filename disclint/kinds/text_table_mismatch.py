@@ -36,7 +36,10 @@ PARAMS = {
     "introductions": (list[Struct(required={"pattern": Pattern, "subject": Pattern})], False),  # stated-total: [{pattern, subject}] a list that refers to the last total
     #                                   whose words match subject
 }
-FIELDS = ("actual", "addends", "cell", "expected", "phrase", "prose", "quantity_en", "quantity_zh", "row", "scope_en", "scope_zh", "section", "stated", "sum", "table", "table_column", "total", "where_en", "where_zh")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("actual", "addends", "cell", "expected", "phrase", "prose", "quantity_en", "quantity_zh", "row",
+          "scope_en", "scope_zh", "section", "stated", "sum", "table", "table_column", "total", "where_en",
+          "where_zh")
 TABLES = ("proactive", "requests", "appeals")
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 KIND = "unused-suppression"
 FINDING_KIND = "unused-suppression"
 PARAMS: dict = {}
-FIELDS = ("directive", "selector")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("directive", "selector")
 
 
 def check(doc, rule):

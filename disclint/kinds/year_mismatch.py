@@ -31,7 +31,9 @@ PARAMS = {
     "unless": (list[Pattern], False),  # statement: a sentence matching one of these is not about the year itself
     "sections": (list[str], False),  # statement: only in these top-level sections
 }
-FIELDS = ("actual", "date", "expected", "found", "next_year", "problem_en", "problem_zh", "section", "stated", "which_en", "which_zh", "year")  # what its messages may name (engine.template)
+# the fields its messages may name (engine.template)
+FIELDS = ("actual", "date", "expected", "found", "next_year", "problem_en", "problem_zh", "section",
+          "stated", "which_en", "which_zh", "year")
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _ISSUE_ZH = {"published": "发布日期", "signed": "落款日期", "page": "网页日期"}

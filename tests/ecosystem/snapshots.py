@@ -2,13 +2,12 @@
 
 The runs select the spine's rules (DL0xx, DL1xx) and ignore configuration files: the snapshots pin
 down how each format renders findings, not which findings the table and content rules (written
-elsewhere, changing often) add. Regenerate with `python -m tests.ecosystem.snapshots` (or
-`DISCLINT_UPDATE_SNAPSHOTS=1 pytest tests/ecosystem`) and read the diff before committing it.
+elsewhere, changing often) add. Regenerate with `python scripts/update_snapshots.py` (which
+regenerates every snapshot) and read the diff before committing it.
 """
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -53,17 +52,15 @@ def produce(name: str) -> tuple[int, str]:
     return result.code, comparable(name, result.out)
 
 
-def main() -> None:
+def update() -> list[Path]:
+    """Write every format's snapshot; the paths that changed."""
     SNAPSHOTS.mkdir(exist_ok=True)
+    changed = []
     for name in names():
         _, text = produce(name)
         path = snapshot_path(name)
         old = path.read_text(encoding="utf-8") if path.exists() else None
         if old != text:
             path.write_text(text, encoding="utf-8")
-            print(f"updated {path.relative_to(ROOT)}", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
-    main()
+            changed.append(path)
+    return changed

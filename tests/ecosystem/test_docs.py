@@ -3,7 +3,7 @@ after `<!-- file: NAME -->` are written to NAME, each `$ command` of a console b
 `disclint` on the PATH and its output (stdout and stderr) must be the lines under it, python blocks run,
 and the pre-commit configuration names a hook that `.pre-commit-hooks.yaml` defines.
 
-`DISCLINT_UPDATE_DOCS=1 pytest tests/ecosystem/test_docs.py` writes the real outputs into the page."""
+`python scripts/update_snapshots.py` writes the real outputs into the page (`run_page(update=True)`)."""
 from __future__ import annotations
 
 import os
@@ -76,12 +76,19 @@ def _run(command: str, workspace: Path, env: dict) -> list[str]:
 
 
 def test_every_example_of_the_ecosystem_page_runs_as_shown(tmp_path):
+    mismatches = run_page(tmp_path)
+    assert not mismatches, "\n\n".join(f"$ {c}\nexpected:\n" + "\n".join(e) + "\ngot:\n" + "\n".join(g)
+                                       for c, e, g in mismatches) + "\n\n(run scripts/update_snapshots.py)"
+
+
+def run_page(tmp_path: Path, update: bool = False) -> list[tuple[str, list[str], list[str]]]:
+    """Run the page's examples in a new repository under `tmp_path`; the commands whose output
+    differs from the page's, after writing the real outputs into the page when `update`."""
     workspace = tmp_path / "work"
     (workspace / ".git").mkdir(parents=True)
     env = _env(workspace)
     lines = DOC.read_text(encoding="utf-8").split("\n")
     hooks = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
-    update = bool(os.environ.get("DISCLINT_UPDATE_DOCS"))
     replacements: list[tuple[int, int, list[str]]] = []
     mismatches = []
     for block in blocks(lines):
@@ -108,9 +115,7 @@ def test_every_example_of_the_ecosystem_page_runs_as_shown(tmp_path):
         for start, end, body in reversed(replacements):
             lines[start:end] = body
         DOC.write_text("\n".join(lines), encoding="utf-8")
-        return
-    assert not mismatches, "\n\n".join(f"$ {c}\nexpected:\n" + "\n".join(e) + "\ngot:\n" + "\n".join(g)
-                                       for c, e, g in mismatches)
+    return mismatches
 
 
 def test_the_page_documents_every_configuration_key_and_format():

@@ -39,6 +39,15 @@ def test_every_code_written_in_the_source_is_a_rule():
     assert written <= set(LISTED), sorted(written - set(LISTED))
 
 
+@pytest.mark.parametrize("form", ["{}", "E{}", "read-error/{}"])
+def test_explain_answers_for_every_read_error_kind_as_each_output_writes_it(form):
+    from disclint.readers.base import ERROR_KINDS
+
+    for kind, meaning in ERROR_KINDS.items():
+        result = run_cli("explain", form.format(kind))
+        assert result.code == 0 and result.out.startswith(f"read-error/{kind} ") and meaning[1:] in result.out
+
+
 def test_every_rule_kind_has_a_rule_so_its_finding_kind_is_documented():
     rules = load_rules()
     assert set(kinds.names()) == {r.kind for r in rules}

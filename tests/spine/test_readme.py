@@ -1,13 +1,8 @@
-"""README's sample output is what disclint really prints on the seeds (scripts/update_readme.py)."""
+"""README's sample output is what disclint really prints on the seeds (tests/readme_sample.py)."""
 from __future__ import annotations
 
-import importlib.util
-
-from tests.conftest import ROOT
+from tests.readme_sample import README, rendered
 
 
 def test_readme_sample_output_is_current():
-    spec = importlib.util.spec_from_file_location("update_readme", ROOT / "scripts" / "update_readme.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.README.read_text(encoding="utf-8") == module.rendered(), "run scripts/update_readme.py"
+    assert README.read_text(encoding="utf-8") == rendered(), "run scripts/update_snapshots.py"

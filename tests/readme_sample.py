@@ -1,4 +1,5 @@
-"""Put the real output of `disclint check seeds/` into README.md between the sample-output markers."""
+"""README.md's sample output: the real output of `disclint check` on two seeds, between the
+sample-output markers (checked by tests/spine/test_readme.py, written by scripts/update_snapshots.py)."""
 from __future__ import annotations
 
 import re
@@ -22,6 +23,3 @@ def rendered() -> str:
     text = README.read_text(encoding="utf-8")
     return BLOCK.sub(lambda m: m.group(1) + "\n" + sample() + "\n" + m.group(3), text)
 
-
-if __name__ == "__main__":
-    README.write_text(rendered(), encoding="utf-8")
