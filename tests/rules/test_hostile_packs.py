@@ -150,7 +150,7 @@ def test_a_pack_just_under_the_limit_loads_in_bounded_time(tmp_path):
     started = time.perf_counter()
     result = run_cli("rules", "--rule-dir", str(folder))
     assert result.code == 0, result.err
-    assert time.perf_counter() - started < 30
+    assert time.perf_counter() - started < 60  # about 5 s on an idle machine: linear in the capped size
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
