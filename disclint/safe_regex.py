@@ -35,6 +35,10 @@ CALL_TIMEOUT = 0.25  # seconds for one search over one text; real patterns take 
 RULE_BUDGET = 2.0  # seconds for all the searches of one pattern of one rule on one document
 MAX_PATTERN_CHARS = 2000
 MAX_REPEAT_PRODUCT = 100_000  # compiling ((a{100}){100}){100} alone takes over a second
+# What the distinct patterns of one rule pack may cost to compile together (compile_cost): about 2 s.
+# Each pattern under MAX_REPEAT_PRODUCT still takes up to 0.2 s, and a 1 MB pack holds 60,000 of
+# them; the built-in packs cost about 50,000.
+MAX_PACK_COMPILE_COST = 1_000_000
 
 _budget: ContextVar[budget | None] = ContextVar("disclint_regex_budget", default=None)
 _COUNTED = re.compile(r"(?<!\\)\{(\d+)(?:,(\d*))?\}")
@@ -84,11 +88,8 @@ def compile_pattern(source: Any, ignore_case: bool = False, multiline: bool = Tr
         raise PatternError("the pattern is empty (it would match everywhere)")
     if len(source) > MAX_PATTERN_CHARS:
         raise PatternError(f"the pattern is {len(source)} characters long; the limit is {MAX_PATTERN_CHARS}")
-    product = 1
-    for low, high in _COUNTED.findall(source):
-        product *= max(int(low), int(high or 0), 1)
-        if product > MAX_REPEAT_PRODUCT:
-            raise PatternError("the pattern's counted repetitions {m,n} are too large to compile safely")
+    if _repeat_product(source) > MAX_REPEAT_PRODUCT:
+        raise PatternError("the pattern's counted repetitions {m,n} are too large to compile safely")
     import regex
 
     flags = (regex.IGNORECASE if ignore_case else 0) | (regex.MULTILINE if multiline else 0)
@@ -96,6 +97,25 @@ def compile_pattern(source: Any, ignore_case: bool = False, multiline: bool = Tr
         return SafePattern(_compile(source, flags), source)
     except (regex.error, OverflowError, RecursionError, ValueError) as e:
         raise PatternError(f"not a valid regular expression: {e}") from None
+
+
+def _repeat_product(source: str) -> int:
+    """The product of the pattern's counted repetitions {m,n}, which compiling time follows (stops
+    counting past MAX_REPEAT_PRODUCT)."""
+    product = 1
+    for low, high in _COUNTED.findall(source):
+        product *= max(int(low), int(high or 0), 1)
+        if product > MAX_REPEAT_PRODUCT:
+            break
+    return product
+
+
+def compile_cost(source: str) -> int:
+    """A measure of what compiling `source` costs (its length plus its counted repetitions), for
+    bounding the patterns of a whole rule pack (MAX_PACK_COMPILE_COST). A pattern over
+    MAX_REPEAT_PRODUCT is refused before it is compiled, so costs only its length."""
+    product = _repeat_product(source)
+    return len(source) + (product if product <= MAX_REPEAT_PRODUCT else 0)
 
 
 @lru_cache(maxsize=1024)

@@ -20,6 +20,7 @@ from .. import kinds
 from ..grammar.vocabulary import load_vocabulary
 from ..model import Severity
 from ..paths import builtin_rules_dir
+from ..safe_regex import MAX_PACK_COMPILE_COST
 from ..settings import MAX_RULE_PACK_BYTES as MAX_PACK_BYTES
 from . import schema, template
 from .rule import PROFILES, Example, Rule
@@ -30,12 +31,12 @@ HEADER = {
     "kind": (str, True),
     "severity": (str, True),
     "message": (schema.Struct(required={"zh": str, "en": str}), True),
-    "profiles": (list[str], False),
+    "profiles": (list[(str, int)], False),  # profiles: [2019] means "2019"
     "reference": (str, True),
     "rationale": (str, True),
     "examples": (dict, True),
 }
-PACK_KEYS = {"pack": str, "description": str, "profiles": list[str], "rules": list}
+PACK_KEYS = {"pack": str, "description": str, "profiles": list[(str, int)], "rules": list}
 VOCABULARY_FILES = {"sections.yaml", "document.yaml", "table-layouts.yaml"}
 # The exact findings a failing example must give (tests/rules/examples.py runs them).
 _EXPECTED = schema.Struct(required={"code": str}, optional={
@@ -43,7 +44,7 @@ _EXPECTED = schema.Struct(required={"code": str}, optional={
     "table_column": (str, type(None)), "expected": (str, int, float, type(None)),
     "actual": (str, int, float, type(None)), "severity": str})
 _EXAMPLE = schema.Struct(required={"text": str},
-                         optional={"note": str, "profile": str, "findings": list[_EXPECTED], "pack": str})
+                         optional={"note": str, "profile": (str, int), "findings": list[_EXPECTED], "pack": str})
 
 
 class RuleError(Exception):
@@ -149,7 +150,8 @@ def _examples(file: str, examples: dict, key: str, line: int) -> tuple[Example, 
             raise RuleError(f"{file}:{item.lines['profile']}: unknown profile '{item['profile']}'; "
                             f"profiles are {list(PROFILES)}")
         findings = tuple(dict(f) for f in item["findings"]) if "findings" in item else None
-        out.append(Example(text=item["text"], note=str(item.get("note", "")), profile=item.get("profile"),
+        profile = str(item["profile"]) if item.get("profile") is not None else None
+        out.append(Example(text=item["text"], note=str(item.get("note", "")), profile=profile,
                            findings=findings, pack=item.get("pack")))
     return tuple(out)
 
@@ -276,7 +278,8 @@ def load_pack(path: Path, max_bytes: int = MAX_PACK_BYTES) -> list[Rule]:
             _check(str(path), data, key, spec, 1)
     pack_profiles = [str(p) for p in data.get("profiles", PROFILES)]
     rules = data["rules"]
-    return [parse_rule(r, str(path), pack_profiles, _item_line(rules, i, 1)) for i, r in enumerate(rules)]
+    with schema.compile_budget(MAX_PACK_COMPILE_COST):
+        return [parse_rule(r, str(path), pack_profiles, _item_line(rules, i, 1)) for i, r in enumerate(rules)]
 
 
 @lru_cache(maxsize=16)

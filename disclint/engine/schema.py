@@ -13,8 +13,10 @@ A tuple of types means any one of them.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any, get_args, get_origin
+from typing import Any, Iterator, get_args, get_origin
 
 
 class Pattern(str):
@@ -29,6 +31,39 @@ class Phrase(str):
 class Struct:
     required: dict[str, Any] = field(default_factory=dict)
     optional: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _CompileBudget:
+    left: int
+    seen: set[str] = field(default_factory=set)
+
+
+_budget: ContextVar[_CompileBudget | None] = ContextVar("disclint_pattern_compile_budget", default=None)
+
+
+@contextmanager
+def compile_budget(cost: int) -> Iterator[None]:
+    """Bound what the distinct patterns checked inside the block may cost to compile together
+    (safe_regex.compile_cost): one pack, so that loading it is bounded in time."""
+    token = _budget.set(_CompileBudget(cost))
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
+def _spend(source: str, path: str, line: int) -> None:
+    from .. import safe_regex
+
+    budget = _budget.get()
+    if budget is None or source in budget.seen:
+        return
+    budget.seen.add(source)
+    budget.left -= safe_regex.compile_cost(source)
+    if budget.left < 0:
+        raise SchemaError(f"'{path}': the pack's patterns together are too costly to compile (over "
+                          f"{safe_regex.MAX_PACK_COMPILE_COST:,} in length and counted repetitions)", line)
 
 
 class SchemaError(ValueError):
@@ -106,6 +141,7 @@ def check(value: Any, spec: Any, path: str, line: int) -> None:
             from ..content.numbers import NUMBER
 
             source = value.replace("NUMBER", NUMBER)
+        _spend(source, path, line)
         problem = safe_regex.problem(source)
         if problem:
             raise SchemaError(f"'{path}': {problem}", line)

@@ -153,6 +153,37 @@ def test_a_pack_just_under_the_limit_loads_in_bounded_time(tmp_path):
     assert time.perf_counter() - started < 60  # about 5 s on an idle machine: linear in the capped size
 
 
+def test_patterns_too_costly_to_compile_together_are_refused(tmp_path):
+    # each is under the per-pattern limit, and takes about 0.2 s to compile; 60,000 fit in 1 MB
+    items = "".join(f"      - 'x{i}a{{99999}}'\n" for i in range(40))
+    folder, path = pack_dir(tmp_path, GOOD.replace("patterns: ['某某']", "patterns:\n" + items))
+    started = time.perf_counter()
+    assert_rule_error(check_with(folder), path, 13 + 9,
+                      "'patterns[9]': the pack's patterns together are too costly to compile")
+    assert time.perf_counter() - started < 30
+
+
+def test_the_builtin_packs_are_well_within_the_compile_budget():
+    from disclint import safe_regex
+    from disclint.engine.loader import load_rules
+
+    def patterns(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from patterns(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from patterns(v)
+
+    by_pack: dict = {}
+    for rule in load_rules():
+        by_pack.setdefault(rule.source.split(":")[0], set()).update(patterns(rule.params))
+    for pack, sources in by_pack.items():
+        assert sum(map(safe_regex.compile_cost, sources)) < safe_regex.MAX_PACK_COMPILE_COST / 5, pack
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_in_a_rule_folder_does_not_hang(tmp_path):
     folder = tmp_path / "packs"
