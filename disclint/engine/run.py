@@ -9,8 +9,8 @@ from ..facts import establish_facts
 from ..grammar import segment
 from ..model import Document, Finding, Severity
 from ..readers import ReadError, Source, read_path
-from .guarded import guarded_check
 from ..settings import Settings
+from .guarded import guarded_check
 from .loader import load_rules
 from .rule import Rule
 
