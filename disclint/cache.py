@@ -18,7 +18,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from . import __version__
+from . import __version__, regular_file
 from .engine.run import FileResult
 from .settings import Settings
 
@@ -68,7 +68,7 @@ def _rules_fingerprint(h, settings: Settings) -> None:
         files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
         for f in files:
             try:
-                h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+                h.update(f.name.encode() + b"\0" + regular_file.read_bytes(f) + b"\0")
             except OSError:
                 h.update(f"{f.name}: unreadable\0".encode())
 
@@ -107,10 +107,9 @@ class Cache:
     def key_for(self, path: str) -> str | None:
         """The entry key of a file, or None when the file is not one to cache (unreadable, over the limit)."""
         try:
-            st = os.stat(path)
-            if not stat.S_ISREG(st.st_mode) or st.st_size > self.settings.max_bytes:
-                return None
-            with open(path, "rb") as fh:
+            with regular_file.open_regular(path) as (fh, st):
+                if st.st_size > self.settings.max_bytes:
+                    return None
                 data = fh.read(self.settings.max_bytes + 1)
         except OSError:
             return None

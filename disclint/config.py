@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import regular_file
 from .model import Severity
 from .settings import LANGS, PROFILES, Settings
 
@@ -60,6 +61,8 @@ def find_config(start: str | os.PathLike) -> Path | None:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             path = candidate / name
+            if path.exists() and not path.is_file():  # a FIFO or a device is never read (issue 18)
+                raise ConfigError(f"{path}: {regular_file.kind_of(path.stat().st_mode)} cannot be a configuration file")
             if path.is_file() and (name != "pyproject.toml" or _pyproject_has_table(path)):
                 return path
         if (candidate / ".git").exists():
@@ -70,7 +73,7 @@ def find_config(start: str | os.PathLike) -> Path | None:
 def _pyproject_has_table(path: Path) -> bool:
     # A [tool.disclint] table that cannot be parsed still counts: load_file then reports the error.
     try:
-        text = path.read_text(encoding="utf-8")
+        text = regular_file.read_text(path)
     except (OSError, UnicodeDecodeError):
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*disclint\s*[\].]", text, re.M) is not None
@@ -80,7 +83,7 @@ def load_file(path: str | os.PathLike) -> tuple[dict[str, Any], dict[str, int]]:
     """The raw key → value mapping of one configuration file, and key → line where known."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = regular_file.read_text(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
     except (OSError, UnicodeDecodeError) as e:

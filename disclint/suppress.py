@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from . import regular_file
 from .config import ConfigError
 from .model import Finding, Severity
 from .settings import Settings
@@ -191,13 +192,12 @@ def sidecar_path(path: str) -> str:
 def sidecar_entries(path: str) -> list[Suppression]:
     """Entries of the sidecar next to `path` (none when there is no sidecar)."""
     side = sidecar_path(path)
-    if not os.path.isfile(side):
+    if not os.path.exists(side):  # a FIFO or a folder of that name is an error, not "no sidecar"
         return []
     import yaml
 
     try:
-        with open(side, encoding="utf-8") as fh:
-            node = yaml.compose(fh, Loader=yaml.SafeLoader)
+        node = yaml.compose(regular_file.read_text(side), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise ConfigError(f"{side}: cannot read the suppression file: {e}") from None
     data = yaml.safe_load(yaml.serialize(node)) if node is not None else None
@@ -248,8 +248,7 @@ def write_baseline(results, baseline_file: str) -> int:
 @lru_cache(maxsize=4)
 def _load_baseline(path: str, mtime: float) -> dict[str, dict[str, int]]:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(regular_file.read_text(path))
     except FileNotFoundError:
         raise ConfigError(f"{path}: baseline file not found (create it with `disclint baseline`)") from None
     except (OSError, UnicodeDecodeError, ValueError) as e:
@@ -314,8 +313,7 @@ def _raw_html(path: str) -> str:
     from .readers.text import decode
 
     try:
-        with open(path, "rb") as fh:
-            return decode(fh.read())[0]
+        return decode(regular_file.read_bytes(path))[0]
     except Exception:  # noqa: BLE001 - unreadable now: then there is no directive to place
         return ""
 

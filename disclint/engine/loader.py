@@ -7,16 +7,14 @@ file stand for an enormous one). A pack larger than `max_pack_bytes` is refused 
 so loading is bounded in time and memory."""
 from __future__ import annotations
 
-import os
 import re
-import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .. import kinds
+from .. import kinds, regular_file
 from ..grammar.vocabulary import load_vocabulary
 from ..model import Severity
 from ..paths import builtin_rules_dir
@@ -231,20 +229,15 @@ def read_pack(path: Path, max_bytes: int = MAX_PACK_BYTES) -> str:
     """The text of a pack: a regular file (opened without blocking, so a FIFO cannot hang the run)
     of at most `max_bytes`, refused before it is parsed otherwise."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with regular_file.open_regular(path) as (fh, info):
+            if info.st_size > max_bytes:
+                raise RuleError(f"{path}:0: the rule pack is {info.st_size} bytes, over the limit of {max_bytes} "
+                                "(max-rule-pack-bytes)")
+            data = fh.read(max_bytes + 1)
+    except regular_file.NotRegularFile as e:
+        raise RuleError(f"{path}:0: cannot read rule file: not a regular file ({e.what})") from None
     except OSError as e:
         raise RuleError(f"{path}:0: cannot read rule file: {e.strerror or e}") from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise RuleError(f"{path}:0: cannot read rule file: not a regular file")
-        if info.st_size > max_bytes:
-            raise RuleError(f"{path}:0: the rule pack is {info.st_size} bytes, over the limit of {max_bytes} "
-                            "(max-rule-pack-bytes)")
-        try:
-            data = fh.read(max_bytes + 1)
-        except OSError as e:
-            raise RuleError(f"{path}:0: cannot read rule file: {e.strerror or e}") from None
     if len(data) > max_bytes:
         raise RuleError(f"{path}:0: the rule pack is over the limit of {max_bytes} bytes (max-rule-pack-bytes)")
     try:

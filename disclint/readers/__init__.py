@@ -47,13 +47,16 @@ def read_bytes(path: str, data: bytes) -> Source:
 
 
 def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one file, refusing it up front when it is larger than `max_bytes`."""
+    """Read one file, refusing it up front when it is larger than `max_bytes` or not a regular file
+    (a FIFO, a device, a socket, a folder: `unreadable`, without waiting on it)."""
+    from ..regular_file import open_regular
+
     name = str(path)
     try:
-        size = os.stat(name).st_size
-        if size > max_bytes:
-            raise ReadError("too-large", f"is {size:,} bytes, over the limit of {max_bytes:,} (set max-file-size)")
-        with open(name, "rb") as fh:
+        with open_regular(name) as (fh, st):
+            size = st.st_size
+            if size > max_bytes:
+                raise ReadError("too-large", f"is {size:,} bytes, over the limit of {max_bytes:,} (set max-file-size)")
             # read(max_bytes + 1) would allocate the whole limit (20 MB) for every file: ask for the
             # size found, and one byte more to see whether the file grew since.
             data = fh.read(size + 1)
@@ -61,8 +64,6 @@ def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> So
                 data += fh.read(max_bytes + 1 - len(data))
     except ReadError:
         raise
-    except IsADirectoryError:
-        raise ReadError("unreadable", "is a folder, not a file")
     except OSError as e:
         raise ReadError("unreadable", f"cannot be read: {e.strerror or e}")
     return read_bytes(name, data)

@@ -8,9 +8,9 @@ if it still fails, its reports become `internal` errors and the run goes on.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 
+from ..regular_file import open_regular
 from ..settings import Settings
 from .digest import ReportDigest, digest_bytes, unreadable
 from .pool import Progress
@@ -28,13 +28,10 @@ def _digest_batch(items: list[tuple[str, bytes]], settings: Settings) -> list[Re
 
 def _read(path: str, settings: Settings) -> tuple[str, bytes] | ReportDigest:
     try:
-        size = os.stat(path).st_size
-        if size > settings.max_bytes:
-            return unreadable(path, "too-large", f"is {size:,} bytes, over the limit of {settings.max_bytes:,}")
-        with open(path, "rb") as fh:
+        with open_regular(path) as (fh, st):
+            if st.st_size > settings.max_bytes:
+                return unreadable(path, "too-large", f"is {st.st_size:,} bytes, over the limit of {settings.max_bytes:,}")
             return path, fh.read()
-    except IsADirectoryError:
-        return unreadable(path, "unreadable", "is a folder, not a file")
     except OSError as e:
         return unreadable(path, "unreadable", f"cannot be read: {e.strerror or e}")
 
