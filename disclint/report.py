@@ -7,7 +7,9 @@ from .engine.run import FileResult
 from .model import Severity
 from .settings import Settings
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+# 0 clean; 1 findings at or above fail-on; 2 usage or configuration error; 3 an input could not be
+# read (the others are reported); 4 an output could not be written (disclint.atomic.OutputError).
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
 @dataclass

@@ -14,7 +14,7 @@ DEFAULT_FILE = ".disclint-baseline.json"
 
 @click.command("baseline")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=DEFAULT_FILE, show_default=True,
+@click.option("--output-file", "-o", type=click.Path(), default=DEFAULT_FILE, show_default=True,
               help="The baseline file to write.")
 @config_options
 def command(paths, output_file, **options):
@@ -22,6 +22,8 @@ def command(paths, output_file, **options):
     from .. import suppress
     from ..config import ConfigError
     from ..engine.loader import RuleError
+    from ..atomic import OutputError
+    from . import _output
     from ._walk import expand
     from .check import lint_all
 
@@ -29,12 +31,16 @@ def command(paths, output_file, **options):
         resolver = pop_resolver(options)
         notes: list[str] = []
         files = list(expand(paths, notes))
+        _output.check_file(output_file, files)
         results = lint_all(files, resolver, output_file=output_file, baseline=False)
     except (ConfigError, RuleError) as e:
         click.echo(f"disclint: configuration error: {e}", err=True)
         sys.exit(EXIT_USAGE)
     for note in notes:
         click.echo(note, err=True)
-    total = suppress.write_baseline(results, output_file)
+    try:
+        total = suppress.write_baseline(results, output_file)
+    except OutputError as e:
+        _output.fail(e)
     click.echo(f"{output_file}: {total} finding(s) in {sum(1 for r in results if r.findings)} file(s) recorded",
                err=True)

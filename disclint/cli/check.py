@@ -11,6 +11,7 @@ import sys
 import click
 
 from ..report import EXIT_USAGE, Report
+from . import _output
 from ._options import config_options, pop_resolver
 from ._walk import expand
 
@@ -19,7 +20,7 @@ from ._walk import expand
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", default="text", show_default=True,
               help="Output format: text, concise, json, sarif, junit, github.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the output here.")
+@click.option("--output-file", "-o", type=click.Path(), default=None, help="Write the output here.")
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule and each kind gave.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large batches (default: the usable cores).")
@@ -37,6 +38,8 @@ def command(paths, fmt, output_file, statistics, jobs, no_cache, **options):
         resolver = pop_resolver(options)
         notes: list[str] = []
         files = list(expand(paths, notes))
+        if output_file:
+            _output.check_file(output_file, files)
         report = Report(settings=run_settings(resolver, files))
         report.results = lint_all(files, resolver, jobs=jobs, use_cache=not no_cache, output_file=output_file)
     except ConfigError as e:
@@ -56,9 +59,7 @@ def command(paths, fmt, output_file, statistics, jobs, no_cache, **options):
         else:  # machine formats stay parseable: the table goes to the terminal
             click.echo(_statistics.render(report), err=True, nl=False)
     if output_file:
-        from ..atomic import write_text
-
-        write_text(output_file, text)
+        _output.write(output_file, text)
     else:
         click.echo(text, nl=False)
     sys.exit(report.return_code)

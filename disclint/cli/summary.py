@@ -11,6 +11,8 @@ from ..report import EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE
 from ._options import config_options, pop_resolver
 from ._walk import expand
 
+OUTPUT_FILES = ("index.html", "summary.xlsx", "summary.csv", "findings.json")
+
 
 @click.command("summary")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -29,7 +31,9 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
     """Lint every report under PATHS and write a summary for supervisors into --out."""
     from ..config import ConfigError
     from ..engine.loader import RuleError
+    from ..atomic import OutputError
     from ..summary import build_summary
+    from . import _output
     from . import _progress
     from .check import run_settings
 
@@ -37,6 +41,7 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
         resolver = pop_resolver(options)
         notes: list[str] = []
         files = list(expand(paths, notes))
+        _output.check_out_folder(out_dir, OUTPUT_FILES, files)
         settings = run_settings(resolver, files)
         for note in notes:
             click.echo(note, err=True)
@@ -48,6 +53,8 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
     except (ConfigError, RuleError) as e:
         click.echo(f"disclint: {'configuration' if isinstance(e, ConfigError) else 'rule'} error: {e}", err=True)
         sys.exit(EXIT_USAGE)
+    except OutputError as e:
+        _output.fail(e)
     except RuntimeError as e:  # a missing optional extra, an unreachable scheduler
         click.echo(f"disclint: {e}", err=True)
         sys.exit(EXIT_USAGE)

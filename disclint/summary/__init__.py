@@ -88,7 +88,7 @@ def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Setti
 
 def _summarise(digests: list[ReportDigest], out_dir: str, settings: Settings, *, processes: int,
                sources: Sequence[str], book: XlsxWriter | None, timings: dict[str, float]) -> SummaryResult:
-    from ..atomic import write_bytes, write_text
+    from ..atomic import check_folder, write_bytes, write_text
     from .cross import cross_check
     from .html import render_index
     from .rows import make_rows
@@ -98,7 +98,7 @@ def _summarise(digests: list[ReportDigest], out_dir: str, settings: Settings, *,
     pairing = cross_check(digests, settings, processes=processes)
     timings["cross"] = time.perf_counter() - t
     t = time.perf_counter()
-    os.makedirs(out_dir, exist_ok=True)
+    check_folder(out_dir)
     rows = make_rows(digests)
     if book:  # the workbook's last sheets, written by its child while this process writes the other files
         book.checked(digests, rows)

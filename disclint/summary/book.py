@@ -8,7 +8,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 
-from ..atomic import write_bytes
+from ..atomic import OutputError, write_bytes
 from . import forked
 from .digest import ReportDigest
 from .rows import Row, finding_rows, make_row, table_values
@@ -49,7 +49,9 @@ class XlsxWriter:
     def result(self) -> None:
         """Wait until summary.xlsx is written; RuntimeError if that failed."""
         if self._child is not None:
-            self._child.result()
+            failed = self._child.result()
+            if failed is not None:
+                raise failed
         elif self._checked is not None:
             write_bytes(self.path, summary_xlsx(_all_parts(*self._checked)))
 
@@ -79,4 +81,8 @@ def _write(path: str, parts) -> None:
     saving: in a folder of their own they also go when the child fails or is stopped."""
     with tempfile.TemporaryDirectory(prefix="disclint-xlsx-") as folder:
         tempfile.tempdir = folder  # this process does nothing else
-        write_bytes(path, summary_xlsx(parts))
+        try:
+            write_bytes(path, summary_xlsx(parts))
+        except OutputError as e:  # raised by result() in the parent, which prints it as one line
+            return e
+        return None
