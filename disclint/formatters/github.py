@@ -2,11 +2,12 @@
 pull request. `::error file=…,line=…,col=…,title=…::message`; info findings are `::notice`.
 
 Escaping follows the runner's rules: in the message `%`, CR and LF are percent-encoded; in property
-values `:` and `,` are too, since they separate properties.
+values `:` and `,` are too, since they separate properties. A file name's control characters and
+bytes that are not UTF-8 are backslash escapes first, as in the text formats (docs/output.md).
 """
 from __future__ import annotations
 
-from .common import message_of
+from .common import display_path, message_of
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -23,7 +24,7 @@ def render(report) -> str:
     lang = report.settings.lang
     out: list[str] = []
     for result in report.results:
-        path = _prop(result.path.replace("\\", "/"))
+        path = _prop(display_path(result.path.replace("\\", "/")))
         if result.error:
             out.append(f"::error file={path},title={_prop('disclint ' + result.error.kind)}::"
                        f"{_data(result.error.message)}")

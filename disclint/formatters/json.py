@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..model import Severity
-from .common import message_of
+from .common import message_of, path_bytes, path_is_text, path_text
 
 VERSION = 1
 
@@ -39,11 +39,19 @@ def document_json(doc) -> dict:
     }
 
 
+def path_json(path: str) -> dict:
+    """`path` as valid UTF-8 (U+FFFD for each byte that is not), and when that loses bytes, the file
+    name's exact bytes as lowercase hex in `path_bytes` (docs/output.md)."""
+    if path_is_text(path):
+        return {"path": path}
+    return {"path": path_text(path), "path_bytes": path_bytes(path).hex()}
+
+
 def file_json(result, lang: str) -> dict:
     if result.error:
-        return {"path": result.path, "error": {"kind": result.error.kind, "message": result.error.message},
+        return {**path_json(result.path), "error": {"kind": result.error.kind, "message": result.error.message},
                 "document": None, "findings": []}
-    return {"path": result.path, "error": None, "document": document_json(result.document),
+    return {**path_json(result.path), "error": None, "document": document_json(result.document),
             "findings": [finding_json(f, lang) for f in result.findings]}
 
 

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ._ruledoc import finding_kind, help_text, what_it_checks
-from .common import message_of
+from .common import message_of, path_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "disclint/v1"
@@ -25,9 +25,10 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def artifact_uri(path: str) -> str:
-    if os.path.isabs(path):
-        return "file://" + quote(path.replace(os.sep, "/"))
-    return quote(path.replace(os.sep, "/"))
+    """A URI is percent-encoded bytes (RFC 3986): the file name's own bytes, so a name that is not
+    UTF-8 keeps them (`%FF`) and a newline cannot break the JSON."""
+    raw = os.fsencode(path.replace(os.sep, "/"))
+    return ("file://" if os.path.isabs(path) else "") + quote(raw)
 
 
 def rule_descriptor(rule, lang: str) -> dict:
@@ -88,7 +89,7 @@ def report_sarif(report) -> dict:
         if result.error:
             notifications.append({
                 "level": "error",
-                "message": {"text": f"{result.path}: {result.error.message}"},
+                "message": {"text": f"{path_text(result.path)}: {result.error.message}"},
                 "descriptor": {"id": f"read-error/{result.error.kind}"},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}],
             })

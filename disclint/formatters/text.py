@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 from ._width import line_excerpt
-from .common import message_of, summary_line, where_text
+from .common import display_path, message_of, summary_line, where_text
 
 
 def render(report) -> str:
     out: list[str] = []
     lang = report.settings.lang
     for result in report.results:
+        path = display_path(result.path)
         if result.error:
-            out.append(f"{result.path}: error[{result.error.kind}] {result.error.message}")
+            out.append(f"{path}: error[{result.error.kind}] {result.error.message}")
             continue
         doc = result.document
         for f in result.findings:
             pos = f"{f.line}:{f.column}" if f.line else "-:-"
-            out.append(f"{result.path}:{pos}:{where_text(f)} {f.rule} {f.severity.value} {message_of(f, lang)}")
+            out.append(f"{path}:{pos}:{where_text(f)} {f.rule} {f.severity.value} {message_of(f, lang)}")
             if f.line and doc is not None:
                 span = (f.end - f.start) if f.start is not None and f.end is not None else 1
                 line, caret = line_excerpt(doc, f.line, f.column or 1, max(1, min(span, 40)))
