@@ -11,6 +11,7 @@ sizes and compression ratios (zip bombs) and DOCTYPE/ENTITY declarations (entity
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from .base import Grid, ReadError, Source, render_grid_row
@@ -25,7 +26,12 @@ MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 2 * 1024 * 1024  # small members may compress as well as they like
 MAX_MEMBERS = 10_000
-_DECLARATIONS = [s.encode(enc) for s in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be")]
+# XML may come in any of these without a declaration (XML 1.0 appendix F: libxml2 detects each from
+# the first bytes, with or without a byte-order mark); a declared encoding is added per part.
+_XML_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_DECLARATIONS = [s.encode(enc) for s in ("<!DOCTYPE", "<!ENTITY") for enc in _XML_ENCODINGS]
+_SNIFF = 256
+_EBCDIC_XML = b"\x4c\x6f\xa7\x94"  # '<?xm' in EBCDIC
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -72,17 +78,61 @@ def guard_zip(data: bytes) -> None:
         if total > MAX_TOTAL_BYTES:
             raise ReadError("bomb", f"expands to {total:,} bytes, more than {MAX_TOTAL_BYTES:,}: a zip bomb")
         for info in members:
-            name = info.filename.lower()
-            if not name.endswith((".xml", ".rels", ".vml")):
-                continue
+            # Every member, whatever its name: python-docx finds parts through relationships and
+            # content types, so an XML part need not be called *.xml (issue 18).
             try:
-                # Declared sizes were checked above, and zipfile never returns more than declared.
-                part = archive.read(info)
+                with archive.open(info) as member:
+                    head = member.read(_SNIFF)
+                    if not _looks_xml(head):
+                        continue
+                    # Declared sizes were checked above, and zipfile never returns more than declared.
+                    part = head + member.read()
             except Exception as e:
                 raise ReadError("format", f"has a damaged part {info.filename} ({type(e).__name__}: {e})")
-            if any(d in part for d in _DECLARATIONS):
+            if _declares_entities(part, head):
                 raise ReadError("bomb", f"declares a DOCTYPE or entities in {info.filename}; "
                                         "Office files never do (an XML entity bomb)")
+
+
+def _looks_xml(head: bytes) -> bool:
+    """Whether a member starts like XML in any encoding an XML parser detects: '<' after an optional
+    byte-order mark and white space, in UTF-8, UTF-16 or UTF-32 of either byte order, or '<?xm'
+    in EBCDIC."""
+    if head.startswith(_EBCDIC_XML):
+        return True
+    for enc in _XML_ENCODINGS:
+        text = head[: len(head) - len(head) % (4 if "32" in enc else 2 if "16" in enc else 1)]
+        decoded = text.decode(enc, "ignore").lstrip("\ufeff \t\r\n")
+        if decoded.startswith("<"):
+            return True
+    return False
+
+
+_DECLARED = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+
+
+def _declares_entities(part: bytes, head: bytes) -> bool:
+    if any(d in part for d in _DECLARATIONS):
+        return True
+    # An encoding named in the XML declaration (EBCDIC, UTF-7, a legacy code page): decode the part
+    # as the parser would and look again. The declaration itself is ASCII-compatible here, or it was
+    # in one of the encodings above and the search would have found a DOCTYPE in the same encoding.
+    for enc in {m.decode("ascii").lower() for m in _DECLARED.findall(head)} | _ebcdic(head):
+        try:
+            text = part.decode(enc, "replace")
+        except LookupError:
+            continue  # no such codec here: libxml2 refuses the part too (a `format` error)
+        if "<!DOCTYPE" in text or "<!ENTITY" in text:
+            return True
+    return False
+
+
+def _ebcdic(head: bytes) -> set[str]:
+    # '<?xm' in EBCDIC: the declaration that follows names the code page, read it through cp037.
+    if not head.startswith(_EBCDIC_XML):
+        return set()
+    found = _DECLARED.findall(head.decode("cp037", "replace").encode("ascii", "replace"))
+    return {"cp037"} | {m.decode("ascii").lower() for m in found}
 
 
 # --- text of paragraphs ---------------------------------------------------------------------------
