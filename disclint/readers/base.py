@@ -29,7 +29,7 @@ ERROR_KINDS = {
     "unreadable": "the file cannot be opened or read (permissions, a folder, a broken link)",
     "empty": "the file is empty or holds only white space",
     "binary": "the bytes are not text (a binary file with a text extension)",
-    "encoding": "the text cannot be decoded as UTF-8, UTF-16 or GB18030",
+    "encoding": "the text cannot be decoded as UTF-8, UTF-16, UTF-32, GB18030 or Big5 (the message names what was tried)",
     "too-large": "the file is larger than the configured size limit",
     "format": "the file is damaged or not of the format its name says (truncated .docx, broken PDF)",
     "encrypted": "the document is password-protected",

@@ -1,8 +1,12 @@
-"""Plain text and Markdown: decode by BOM, strict UTF-8, UTF-16 without BOM, then GB18030.
+"""Plain text and Markdown: decode by BOM, UTF-32 and UTF-16 without BOM, strict UTF-8, then the
+double-byte Chinese encodings GB18030 and Big5.
 
 GBK and GB2312 files are common among reports drafted on Windows; GB18030 is their superset, so
-that is the name reported for them. charset-normalizer is asked only when every strict decode
-fails, and its answer must still decode cleanly.
+that is the name reported for them. Big5 (traditional characters) fits inside GB18030's byte ranges,
+so a Big5 file also "decodes" as GB18030 — into other characters; when both decode, charset-normalizer
+chooses between the two (a GB report almost never decodes as Big5: 人 情 请 are outside it). It is
+also asked when every strict decode fails, and its answer must still decode cleanly. What cannot be
+decoded is an `encoding` error that names the encodings tried, never `binary`.
 """
 from __future__ import annotations
 
@@ -18,6 +22,18 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def _looks_utf32(data: bytes) -> str | None:
+    """UTF-32 without a BOM: every code point is below U+110000, so one byte of each four is zero
+    and the next is at most 0x10."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    if not data[3::4].strip(b"\0") and max(data[2::4]) <= 0x10:
+        return "utf-32-le"
+    if not data[0::4].strip(b"\0") and max(data[1::4]) <= 0x10:
+        return "utf-32-be"
+    return None
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -47,6 +63,14 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError as e:
                 raise ReadError("encoding", f"starts with a {name} byte-order mark but does not decode: {e.reason}")
+    utf32 = _looks_utf32(data)
+    if utf32:
+        try:
+            text = data.decode(utf32)
+            if _plausible_chinese(text):
+                return text, utf32
+        except UnicodeDecodeError:
+            pass
     utf16 = _looks_utf16(data)
     if utf16:
         try:
@@ -70,22 +94,47 @@ def decode(data: bytes) -> tuple[str, str]:
                 return text, name
     if b"\x00" in data:
         raise ReadError("binary", "holds NUL bytes: this is a binary file, not text")
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        pass
+    chinese = {}
+    for name in ("gb18030", "big5"):
+        try:
+            chinese[name] = data.decode(name)
+        except UnicodeDecodeError:
+            pass
+    if len(chinese) == 1:
+        return next(iter(chinese.items()))[::-1]
+    guess = _guess(data, ["gb18030", "big5"] if chinese else None)
+    if guess in chinese:
+        return chinese[guess], guess
+    if chinese:
+        return chinese["gb18030"], "gb18030"
+    if guess:
+        try:
+            return data.decode(guess), guess
+        except (UnicodeDecodeError, LookupError):
+            pass
+    tried = "UTF-8, UTF-16 and UTF-32 (either byte order), GB18030, Big5"
+    raise ReadError("encoding", f"cannot be decoded: tried {tried}" +
+                    (f" and {guess} (charset-normalizer's guess)" if guess else "; charset-normalizer found none"))
+
+
+def _guess(data: bytes, candidates: list[str] | None) -> str | None:
+    """charset-normalizer's best encoding (among `candidates` when given), as a Python codec name."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
-        best = None
-    else:
-        best = from_bytes(data).best()
-    if best is not None:
-        try:
-            return data.decode(best.encoding), best.encoding
-        except (UnicodeDecodeError, LookupError):
-            pass
-    raise ReadError("encoding", "is neither UTF-8, UTF-16 nor GB18030 and no other encoding fits")
+        return None
+    best = from_bytes(data, cp_isolation=candidates).best()
+    if best is None:
+        return None
+    return codecs.lookup(best.encoding).name if _known(best.encoding) else best.encoding
+
+
+def _known(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
