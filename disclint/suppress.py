@@ -232,6 +232,7 @@ def baseline_key(path: str, baseline_file: str) -> str:
 def write_baseline(results, baseline_file: str) -> int:
     """Record every finding of `results`; returns how many."""
     from .atomic import write_text
+    from .formatters.common import json_text
 
     files: dict[str, dict[str, int]] = {}
     total = 0
@@ -241,7 +242,7 @@ def write_baseline(results, baseline_file: str) -> int:
             files[baseline_key(result.path, baseline_file)] = dict(sorted(counts.items()))
             total += sum(counts.values())
     data = {"version": BASELINE_VERSION, "tool": "disclint", "files": dict(sorted(files.items()))}
-    write_text(baseline_file, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_text(baseline_file, json_text(data) + "\n")  # any bytes in a name come back exactly
     return total
 
 

@@ -74,3 +74,14 @@ def display_path(path: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def json_text(data) -> str:
+    """JSON for disclint's own files (the baseline), where a path must come back exactly: a name's
+    undecodable bytes (lone surrogates) are written as `\\udcff` escapes — valid JSON, valid UTF-8,
+    and `json.loads` gives the same str back."""
+    import json
+    import re
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)

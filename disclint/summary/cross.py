@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .. import kinds
 from ..engine.run import rules_for
+from ..formatters.common import path_text
 from ..formatters.json import finding_json
 from ..model import Severity
 from ..settings import Settings
@@ -63,7 +64,7 @@ def pair_reports(digests: list[ReportDigest]) -> Pairing:
                 continue
             prev, this = by_year[year - 1], by_year[year]
             if len(prev) > 1 or len(this) > 1:
-                names = "、".join(d.path for d in prev + this)
+                names = "、".join(path_text(d.path) for d in prev + this)
                 out.notes.append(f"{key} {year - 1}/{year}: 同一年有多份报告，未做跨年度比对 ({names})")
                 continue
             out.pairs.append((prev[0], this[0]))  # each body's years in order: see duplicate_content.shingles
@@ -116,6 +117,6 @@ def _pair_findings(prev: ReportDigest, this: ReportDigest, rules, overrides: dic
             if severity:
                 finding.severity = Severity(severity)
             record = finding_json(finding, lang)
-            record["previous"] = prev.path  # the report it was compared with
+            record["previous"] = path_text(prev.path)  # the report it was compared with
             records.append(record)
     return records

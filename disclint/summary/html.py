@@ -63,7 +63,7 @@ def _table(t: dict, labels: dict) -> dict:
 def _detail(d: ReportDigest, row: Row, labels: dict) -> dict:
     doc = d.document or {}
     return {
-        "path": d.path, "agency": row.agency, "year": row.year, "profile": row.profile, "status": row.status,
+        "path": row.path, "agency": row.agency, "year": row.year, "profile": row.profile, "status": row.status,
         "kind": row.kind, "title": d.title or "", "error": row.error_message, "published": row.published,
         "sections": [[s["id"], s["title"], s["line"]] for s in doc.get("sections", [])],
         "missing": row.missing_sections,

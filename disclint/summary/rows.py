@@ -6,6 +6,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..formatters.common import path_text
 from .digest import ReportDigest
 
 STATUS_ZH = {"compliant": "合规", "errors": "有错误", "unreadable": "无法读取"}
@@ -71,7 +72,8 @@ def make_row(index: int, d: ReportDigest) -> Row:
         status = "compliant"
     missing = [f["section"] for f in d.findings if f["kind"] == "missing-section" and f.get("section")]
     return Row(
-        index=index, path=d.path, name=os.path.basename(d.path),
+        # valid UTF-8 for the CSV, the workbook and the page, whatever bytes the name holds (docs/output.md)
+        index=index, path=path_text(d.path), name=os.path.basename(path_text(d.path)),
         agency=doc.get("agency") or d.title_agency or "", year=doc.get("year"),
         profile=doc.get("profile") or "", kind=doc.get("kind") or "", status=status,
         errors=counts["error"], warnings=counts["warning"], infos=counts["info"],

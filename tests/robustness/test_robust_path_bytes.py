@@ -89,3 +89,29 @@ def test_line_formats_keep_one_finding_per_line(folder, fmt):
             assert any(f" file={name}," in line for line in finding_lines), (name, out)
         else:
             assert any(line.startswith(name + ":") for line in finding_lines), (name, out)
+
+
+def test_summary_outputs_stay_valid_utf8(folder, tmp_path):
+    proc = disclint("summary", "reports", "--out", "out", "-j", "1", cwd=folder.parent)
+    assert_no_traceback(proc)
+    assert proc.returncode == 1, proc.stderr
+    out = tmp_path / "out"
+    data = json.loads((out / "findings.json").read_bytes().decode("utf-8"))
+    paths = {f["path"]: f.get("path_bytes") for f in data["files"]}
+    assert paths == {"reports/\ufffd\ufffd一.txt": (b"reports/" + BAD).hex(), f"reports/{NEWLINE}": None,
+                     f"reports/{CONTROL}": None}
+    (out / "index.html").read_bytes().decode("utf-8")
+    csv_text = (out / "summary.csv").read_bytes().decode("utf-8-sig")
+    assert "reports/\ufffd\ufffd一.txt" in csv_text
+    openpyxl = pytest.importorskip("openpyxl")
+    openpyxl.load_workbook(out / "summary.xlsx", read_only=True).close()
+
+
+def test_baseline_brings_any_name_back_exactly(folder):
+    proc = disclint("baseline", "reports", cwd=folder.parent)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    (folder.parent / ".disclint-baseline.json").read_bytes().decode("utf-8")
+    # every finding of the three files is in the baseline, so none is reported
+    proc = disclint("check", "reports", "--baseline", ".disclint-baseline.json", cwd=folder.parent)
+    assert proc.returncode == 0, (proc.stdout, proc.stderr)
