@@ -179,3 +179,12 @@ def test_a_new_output_beside_the_input_is_written(report):
     proc = disclint("check", report.name, "-o", "out.json", "--format", "json", cwd=report.parent)
     assert proc.returncode == 1, text(proc.stderr)
     assert json.loads((report.parent / "out.json").read_text(encoding="utf-8"))["files"][0]["path"] == report.name
+
+
+def test_summary_on_a_full_disk(report, full_disk):
+    out = full_disk / "sum"
+    proc = disclint("summary", str(report), "--out", str(out), "-j", "1", cwd=report.parent)
+    assert_no_traceback(proc)
+    assert proc.returncode == EXIT_OUTPUT, text(proc.stderr)
+    assert "No space left on device" in text(proc.stderr) and str(out) in text(proc.stderr)
+    assert os.listdir(out) == []  # nothing half-written
