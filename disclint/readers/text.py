@@ -55,6 +55,15 @@ def _plausible_chinese(text: str) -> bool:
     return bool(sample) and ok >= 0.9 * len(sample)
 
 
+def _plausible_as(data: bytes, name: str) -> str | None:
+    """`data` decoded as `name` when it decodes and reads as Chinese (or ASCII) text."""
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    return text if _plausible_chinese(text) else None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding used). Raises ReadError for binary or undecodable bytes."""
     for bom, name in _BOMS:
@@ -63,35 +72,20 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError as e:
                 raise ReadError("encoding", f"starts with a {name} byte-order mark but does not decode: {e.reason}")
-    utf32 = _looks_utf32(data)
-    if utf32:
-        try:
-            text = data.decode(utf32)
-            if _plausible_chinese(text):
-                return text, utf32
-        except UnicodeDecodeError:
-            pass
-    utf16 = _looks_utf16(data)
-    if utf16:
-        try:
-            text = data.decode(utf16)
-            if _plausible_chinese(text):
-                return text, utf16
-        except UnicodeDecodeError:
-            pass
+    # UTF-32 first: its zero bytes also look like UTF-16's.
+    for name in (_looks_utf32(data), _looks_utf16(data)):
+        text = _plausible_as(data, name) if name else None
+        if text is not None:
+            return text, name
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     # UTF-16 of Chinese text without a BOM has few zero bytes; it reads as plausible CJK text.
     for name in ("utf-16-le", "utf-16-be"):
-        if len(data) % 2 == 0:
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _plausible_chinese(text):
-                return text, name
+        text = _plausible_as(data, name) if len(data) % 2 == 0 else None
+        if text is not None:
+            return text, name
     if b"\x00" in data:
         raise ReadError("binary", "holds NUL bytes: this is a binary file, not text")
     chinese = {}
