@@ -47,7 +47,7 @@ def open_regular(path: str | os.PathLike) -> Iterator[tuple[io.BufferedReader, o
     """The open file (binary) and its `fstat`, when `path` is a regular file."""
     name = os.fspath(path)
     # O_NOCTTY: a terminal device named as input must not become our controlling terminal.
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(name, flags)
     except OSError as e:
