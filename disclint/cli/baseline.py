@@ -20,9 +20,9 @@ DEFAULT_FILE = ".disclint-baseline.json"
 def command(paths, output_file, **options):
     """Write a baseline of the current findings of PATH… (then pass --baseline, or set `baseline`)."""
     from .. import suppress
+    from ..atomic import OutputError
     from ..config import ConfigError
     from ..engine.loader import RuleError
-    from ..atomic import OutputError
     from . import _output
     from ._walk import expand
     from .check import lint_all

@@ -29,12 +29,11 @@ OUTPUT_FILES = ("index.html", "summary.xlsx", "summary.csv", "findings.json")
 @config_options
 def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
     """Lint every report under PATHS and write a summary for supervisors into --out."""
+    from ..atomic import OutputError
     from ..config import ConfigError
     from ..engine.loader import RuleError
-    from ..atomic import OutputError
     from ..summary import build_summary
-    from . import _output
-    from . import _progress
+    from . import _output, _progress
     from .check import run_settings
 
     try:
