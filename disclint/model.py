@@ -188,6 +188,9 @@ class Finding:
     where: dict = field(default_factory=dict)  # extra location: page, paragraph, table cell
     reference: str | None = None  # the article or notice the rule enforces
     anchor: str = ""  # the words the finding points at, for a fingerprint that survives edits
+    # Table findings: the equally small repairs (tables.repair), each a list of cells
+    # {row, column, actual, expected}; one option = determined, several = ambiguous, none = not localised.
+    repairs: list = field(default_factory=list)
 
     @property
     def fingerprint(self) -> str:

@@ -60,4 +60,5 @@ class Rule:
         return Finding(rule=self.code, name=self.name, kind=finding_kind or self.finding_kind,
                        severity=severity or self.severity, message=render(self.message["zh"], fields, "zh"),
                        message_en=render(self.message["en"], fields, "en"), start=start, end=end,
-                       reference=self.reference, where=fields.get("where") or {}, **record)
+                       reference=self.reference, where=fields.get("where") or {},
+                       repairs=fields.get("repairs") or [], **record)

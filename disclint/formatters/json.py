@@ -17,6 +17,8 @@ def finding_json(f, lang: str) -> dict:
         "section": f.section, "table": f.table, "row": f.row, "table_column": f.table_column,
         "expected": f.expected, "actual": f.actual, "fingerprint": f.fingerprint,
     }
+    if f.repairs:  # additive (issue 13): the cell(s) most likely wrong, one list per equal option
+        out["repairs"] = f.repairs
     for key, value in f.where.items():
         # Structured readers locate a line as {"table": 2, "row": 5} (a grid's number and row):
         # kept beside the contract's table/row ids, never over them.

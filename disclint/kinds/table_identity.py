@@ -11,6 +11,8 @@ from __future__ import annotations
 from ..model import Document
 from ..tables.identity import ExpressionError, bind, bound_identities, parse_expression
 from ..tables.layout import load_layouts
+from ..tables.names import column_name, row_name, table_name
+from ..tables.repair import describe_repairs, measure, table_repairs
 
 KIND = "table-identity"
 FINDING_KIND = "table-identity"
@@ -22,9 +24,9 @@ PARAMS = {
     "soft": (bool, False),  # a plausibility check: not used to cut run-together numbers
     "identity": (str, True),  # the id of report-format.yaml (T3-BAL …), for messages and docs
 }
-# the fields its messages may name (engine.template)
-FIELDS = ("actual", "column", "column_label", "expected", "expression", "identity", "row", "row_label",
-          "section", "table", "table_column")
+# the fields its messages may name (engine.template); the words among them come as x_zh and x_en
+FIELDS = ("caption", "row_label", "column_label", "left", "right", "difference", "repair", "identity",
+          "expected", "actual")
 
 
 def validate(params: dict, vocab) -> str | None:
@@ -70,85 +72,69 @@ def check(doc: Document, rule):
     if p.get("layouts") and table.layout not in [str(x) for x in p["layouts"]]:
         return
     for bound in bound_identities(p["expression"], p.get("forall", {}), table.id, table.layout):
-        measured = _measure(table.cells, bound)
-        if measured is None:
+        status = measure(table, bound)
+        if status is None or bound.holds(status.lhs, status.rhs):
             continue
-        lhs, rhs, blanks = measured
-        if blanks == len(bound.cells):
-            continue  # a wholly blank line of the table: missing-statistic's matter
-        if blanks and any(table.cell(r, c).blank and is_total(r, c) for r, c in bound.cells):
-            continue  # a blank total is a missing figure (table-cell), not an arithmetic error
-        if bound.holds(lhs, rhs):
-            continue
-        yield _finding(rule, table, bound, lhs, rhs)
+        yield _finding(rule, table, bound, status)
 
 
-_NO_ROW: dict = {}
-
-
-def _measure(cells: dict, bound) -> tuple[float, float, int] | None:
-    """Both sides of the identity (blanks as 0, added up as resolve.evaluate does) and how many
-    of its cells are blank; None when a cell it names was not read. One pass over the cells, as
-    every identity of every report comes through here."""
-    sides = []
-    blanks = 0
-    for terms in (bound.left, bound.right):
-        total = 0.0
-        for sign, row, col in terms:
-            cell = cells.get(row, _NO_ROW).get(col)
-            if cell is None:
-                return None
-            if cell.blank:
-                blanks += 1
-            value = cell.value
-            total += sign * (0 if value is None else value)
-        sides.append(total)
-    return sides[0], sides[1] + bound.constant, blanks
-
-
-def _finding(rule, table, bound, lhs: float, rhs: float):
+def _finding(rule, table, bound, status):
     p = rule.params
-    layout = load_layouts()[table.id].layouts[table.layout]
-    # The single cell of a side is the one written wrong; for sum = sum (一+二 = 七+四) the
-    # right side is measured against the left, as reviewers read the table note.
+    # The cell the identity reports on: the single cell of a side (the total); for sum = sum
+    # (一+二 = 七+四) the right side is measured against the left, as reviewers read the note.
     if len(bound.left) == 1 and len(bound.right) != 1:
-        actual_ref, expected, actual = bound.left[0], rhs, lhs
+        actual_ref, expected, actual = bound.left[0], status.rhs, status.lhs
     else:
-        actual_ref, expected, actual = (bound.right[0] if bound.right else bound.left[0]), lhs, rhs
+        actual_ref, expected, actual = (bound.right[0] if bound.right else bound.left[0]), status.lhs, status.rhs
     _, row, col = actual_ref
-    target = table.cell(row, col)
+    options = table_repairs(table) if bound.comp == "==" and not p.get("soft") else ()
+    # Point at the cell to change when the identities determine it, not at the total they share.
+    shown = options[0][0] if len(options) == 1 and len(options[0]) == 1 else None
+    target = table.cell(shown.row, shown.column) if shown else table.cell(row, col)
+    names = {f"{key}_{lang}": value for lang in ("zh", "en") for key, value in (
+        ("caption", table_name(table.id, lang)),
+        ("row_label", row_name(table.id, table.layout, row, lang) or _whole_row(lang)),
+        ("column_label", column_name(table.id, table.layout, col, lang)),
+        ("left", _side(table, bound.left, 0, lang)),
+        ("right", _side(table, bound.right, bound.constant, lang)),
+        ("repair", describe_repairs(table, options, lang)))}
     return rule.finding(FINDING_KIND, start=target.start, end=target.end, table=table.id, row=row,
                         table_column=col, column=col, expected=_num(expected), actual=_num(actual),
                         where=dict(target.where), section=p["table"], identity=p["identity"],
-                        expression=_show(bound), row_label=_label(layout, row), column_label=_column(layout, col))
+                        difference=_num(abs(status.lhs - status.rhs)),
+                        repairs=[[fix.to_json() for fix in option] for option in options], **names)
+
+
+_SIGNS = {"zh": ("＋", "－", "＝"), "en": (" + ", " - ", " = ")}
+_MAX_TERMS = 8  # a longer sum (the 22 result rows) is shown by its non-zero terms or its total
+
+
+def _side(table, terms, constant: float, lang: str) -> str:
+    """One side with its numbers as the reader adds them: 14＋2＝16; a single cell is its value."""
+    plus, minus, equals = _SIGNS[lang]
+    values = [(sign, table.cell(r, c).number) for sign, r, c in terms]
+    if constant:
+        values.append((1 if constant > 0 else -1, abs(constant)))
+    total = sum(sign * v for sign, v in values)
+    if len(values) == 1 and values[0][0] > 0:
+        return _text(total)
+    if len(values) > _MAX_TERMS:
+        values = [(sign, v) for sign, v in values if v]
+        if len(values) > _MAX_TERMS or len(values) <= 1:
+            return _text(total)
+    out = ""
+    for k, (sign, v) in enumerate(values):
+        out += ("" if k == 0 and sign > 0 else (plus if sign > 0 else minus)) + _text(v)
+    return f"{out}{equals}{_text(total)}"
+
+
+def _text(x: float) -> str:
+    return str(_num(x))
+
+
+def _whole_row(lang: str) -> str:
+    return "the row" if lang == "en" else "数据行"
 
 
 def _num(x: float) -> int | float:
     return int(round(x)) if abs(x - round(x)) < 1e-9 else round(x, 6)
-
-
-def _show(bound) -> str:
-    def side(terms):
-        out = ""
-        for k, (sign, r, c) in enumerate(terms):
-            out += ("" if k == 0 and sign > 0 else (" + " if sign > 0 else " - ")) + f"{r}.{c}"
-        return out or "0"
-    return f"{side(bound.left)} {bound.comp} {side(bound.right)}"
-
-
-def is_total(row: str, col: str) -> bool:
-    """总计 cells: the （七）总计 row, the 总计 column, the three 复议/诉讼 totals."""
-    return row.endswith("_total") or col == "total" or col.endswith("_total")
-
-
-def _label(layout, row: str) -> str:
-    r = layout.row(row)
-    return r.label if r and r.label else row
-
-
-def _column(layout, col: str) -> str:
-    c = next((c for c in layout.columns if c.id == col), None)
-    if c is None:
-        return col
-    groups = {"rev": "行政复议", "direct": "未经复议直接起诉", "after": "复议后起诉"}
-    return f"{groups[c.group]}·{c.label}" if c.group in groups else c.label

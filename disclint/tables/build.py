@@ -55,7 +55,8 @@ def _new(doc: Document, spec: TableSpec, layout: Layout, start: int | None, orig
 def _finish(doc, spec, layout, raws, origin, order=None, start=None) -> Table:
     first = start if start is not None else min((r.start for r in raws), default=None)
     table = _new(doc, spec, layout, first, origin)
-    resolve(table, layout, raws, list(identities_for(spec.id, layout.name)), order)
+    table.identities = identities_for(spec.id, layout.name)  # kept for the repair (tables.repair)
+    resolve(table, layout, raws, list(table.identities), order)
     return table
 
 

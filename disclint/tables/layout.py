@@ -25,6 +25,7 @@ class Column:
     label: str
     type: str = "count"  # count | signed | money
     group: str | None = None
+    en: str = ""  # the header in English, for --lang en messages
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class Row:
     core: str  # the compacted label without its numbering prefix or note, for fuzzy matching
     columns: tuple[Column, ...]  # the columns this row has cells in
     local: bool = False  # a row some provinces add; read when there, never reported missing
+    en: str = ""  # the label in English, for --lang en messages
+    block: str = ""  # the printed caption of the row's block (第二十条第（五）项), grouped tables only
+    block_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class TableSpec:
     layout_signals: dict[str, tuple[str, ...]]
     default_layout: str
     captions: dict[str, tuple[tuple[str, re.Pattern], ...]]  # layout → (block id, caption pattern)
+    caption_en: str = ""
 
     @cached_property
     def _compact_signals(self) -> dict[str, tuple[str, ...]]:
@@ -141,17 +146,19 @@ def _char(ch: str) -> str:
     return _PUNCT_CLASS if ch in _PUNCT else re.escape(ch)
 
 
-def _row(spec: dict, columns: tuple[Column, ...], block: str | None = None) -> Row:
+def _row(spec: dict, columns: tuple[Column, ...], block: dict | None = None) -> Row:
     labels = [spec["label"], *spec.get("variants", [])] if spec["label"] else []
     pattern = label_pattern(labels) if labels else re.compile(r"(?!)")
     core = label_regex(labels[0])[1] if labels else ""
-    rid = f"{block}.{spec['id']}" if block else spec["id"]
+    rid = f"{block['id']}.{spec['id']}" if block else spec["id"]
     return Row(id=rid, label=spec["label"], numeric=spec.get("numeric", True), pattern=pattern,
-               core=core, columns=columns, local=spec.get("local", False))
+               core=core, columns=columns, local=spec.get("local", False), en=spec.get("en", ""),
+               block=block["caption"] if block else "", block_en=block.get("caption_en", "") if block else "")
 
 
 def _columns(items: list[dict]) -> tuple[Column, ...]:
-    return tuple(Column(id=c["id"], label=c["label"], type=c.get("type", "count"), group=c.get("group")) for c in items)
+    return tuple(Column(id=c["id"], label=c["label"], type=c.get("type", "count"), group=c.get("group"),
+                        en=c.get("en", "")) for c in items)
 
 
 def _spec(tid: str, data: dict) -> TableSpec:
@@ -163,7 +170,7 @@ def _spec(tid: str, data: dict) -> TableSpec:
             for block in blocks:
                 bcols = _columns(block["columns"])
                 cols += [c for c in bcols if c.id not in {x.id for x in cols}]
-                rows += [_row(r, bcols, block["id"]) for r in block["rows"]]
+                rows += [_row(r, bcols, block) for r in block["rows"]]
                 caps.append((block["id"], label_pattern([block["caption"]])))
             layouts[name] = Layout(tid, name, tuple(rows), tuple(cols))
             captions[name] = tuple(caps)
@@ -176,7 +183,7 @@ def _spec(tid: str, data: dict) -> TableSpec:
         id=tid, caption=data["caption"], evidence=tuple(compact(e) for e in data.get("evidence", [])),
         columns=columns, column_groups=tuple(data.get("column_groups", [])), layouts=layouts,
         layout_signals={k: tuple(v) for k, v in data.get("layout_signals", {}).items()},
-        default_layout=str(data["default_layout"]), captions=captions)
+        default_layout=str(data["default_layout"]), captions=captions, caption_en=data.get("caption_en", ""))
 
 
 @lru_cache(maxsize=4)
