@@ -36,7 +36,7 @@ def row_name(table_id: str, layout: str | None, row_id: str, lang: str = "zh") -
     en = lang == "en" and row.en
     label = row.en if en else row.label
     if row.block:
-        return f"{row.block_en if en and row.block_en else row.block}·{label}"
+        return f"{row.block_en} / {label}" if en and row.block_en else f"{row.block}·{label}"
     if not en and _NUMBERED_ITEM.match(row.label):
         parent = _parent(lay, row_id)
         if parent:
