@@ -10,9 +10,10 @@ from __future__ import annotations
 
 
 from .. import safe_regex
+from ..engine.schema import Pattern
 from ..model import Document
 from ..tables.layout import load_layouts
-from ..engine.schema import Pattern
+from ..tables.names import table_name
 
 KIND = "missing-statistic"
 FINDING_KIND = "missing-statistic"
@@ -42,7 +43,7 @@ def check(doc: Document, rule):
         table = doc.tables.get(p["table"])
         if table is not None and table.all_blank:
             yield rule.finding(FINDING_KIND, start=table.start, table=table.id, section=table.id,
-                               caption=load_layouts()[table.id].caption)
+                               caption_zh=table_name(table.id, "zh"), caption_en=table_name(table.id, "en"))
         return
     text = doc.norm
     if any(safe_regex.user_pattern(pattern).search(text) for pattern in p["patterns"]):

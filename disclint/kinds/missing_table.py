@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from ..model import Document
 from ..tables.layout import load_layouts
+from ..tables.names import table_name
 
 KIND = "missing-table"
 FINDING_KIND = "missing-table"
 PARAMS = {"tables": (list[str], True)}  # table ids the profile requires
 # the fields its messages may name (engine.template)
-FIELDS = ("caption", "section", "table", "table_en")
-
-_NAMES_EN = {"proactive": "proactive-disclosure (第二十条)", "requests": "applications", "appeals": "review and litigation"}
+FIELDS = ("caption", "section", "table")
 
 
 def validate(params: dict, vocab) -> str | None:
@@ -22,11 +21,10 @@ def validate(params: dict, vocab) -> str | None:
 
 
 def check(doc: Document, rule):
-    specs = load_layouts()
     for tid in rule.params["tables"]:
         if tid in doc.tables:
             continue
         section = next((s for s in doc.sections if s.id == tid), None)
         at = section.start if section else None
         yield rule.finding(FINDING_KIND, start=at, end=section.heading.end if section else None, table=tid,
-                           section=tid, caption=specs[tid].caption, table_en=_NAMES_EN.get(tid, tid))
+                           section=tid, caption_zh=table_name(tid, "zh"), caption_en=table_name(tid, "en"))

@@ -22,10 +22,8 @@ from ..tables.repair import is_total
 KIND = "table-cell"
 FINDING_KIND = "table-cell"
 PARAMS = {"check": (str, True)}  # value | blank | blank-total
-# the fields its messages may name (engine.template)
-FIELDS = ("actual", "problem_en", "problem_zh", "row", "section", "table", "table_column")
 CHECKS = ("value", "blank", "blank-total")
-# The placeholders a message of this kind may use (each in _zh and _en).
+# the fields its messages may name (engine.template); words come as x_zh and x_en
 FIELDS = ("caption", "row_label", "column_label", "actual", "problem", "count", "places")
 _MAX_PLACES = 10  # a longer list ends in 等N行 / and N more
 
