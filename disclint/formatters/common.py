@@ -6,12 +6,13 @@ def message_of(finding, lang: str) -> str:
     return finding.message_en if lang == "en" and finding.message_en else finding.message
 
 
-def where_text(finding) -> str:
-    """Extra coordinates of structured formats: ` page 3, table 2 row 4:` (empty for text)."""
-    if not finding.where:
-        return ""
-    parts = [f"{k} {v}" for k, v in finding.where.items()]
-    return " " + ", ".join(parts) + ":"
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def severity_word(severity, lang: str) -> str:
+    """错误/警告/提示 under Chinese; the English value otherwise (codes are kept as they are)."""
+    value = getattr(severity, "value", severity)
+    return value if lang == "en" else _SEVERITY_ZH.get(value, value)
 
 
 def summary_line(report) -> str:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ._width import line_excerpt
-from .common import display_path, message_of, summary_line, where_text
+from .common import display_path, message_of, severity_word, summary_line
+from .position import position_text
 
 
 def render(report) -> str:
@@ -15,8 +16,8 @@ def render(report) -> str:
             continue
         doc = result.document
         for f in result.findings:
-            pos = f"{f.line}:{f.column}" if f.line else "-:-"
-            out.append(f"{path}:{pos}:{where_text(f)} {f.rule} {f.severity.value} {message_of(f, lang)}")
+            pos = position_text(f, doc, lang) or "-:-"
+            out.append(f"{path}:{pos}: {f.rule} {severity_word(f.severity, lang)} {message_of(f, lang)}")
             if f.line and doc is not None:
                 span = (f.end - f.start) if f.start is not None and f.end is not None else 1
                 line, caret = line_excerpt(doc, f.line, f.column or 1, max(1, min(span, 40)))

@@ -87,7 +87,7 @@ def _finding(rule, table, bound, status):
     else:
         actual_ref, expected, actual = (bound.right[0] if bound.right else bound.left[0]), status.lhs, status.rhs
     _, row, col = actual_ref
-    options = table_repairs(table) if bound.comp == "==" and not p.get("soft") else ()
+    options = table_repairs(table).get(bound, ()) if bound.comp == "==" and not p.get("soft") else ()
     # Point at the cell to change when the identities determine it, not at the total they share.
     shown = options[0][0] if len(options) == 1 and len(options[0]) == 1 else None
     target = table.cell(shown.row, shown.column) if shown else table.cell(row, col)

@@ -89,20 +89,32 @@ def _coefficients(bound: Bound) -> dict[tuple[str, str], int]:
     return {k: v for k, v in out.items() if v}
 
 
-def table_repairs(table: Table, identities: tuple[Bound, ...] | None = None) -> tuple[Repair, ...]:
-    """The equally small repairs of the table (cached on it: every finding of the table asks)."""
-    if identities is None:
-        cached = table.__dict__.get("_repairs")
-        if cached is not None:
-            return cached
-    found = find_repairs(table, table.identities if identities is None else identities)
-    if identities is None:
-        table.__dict__["_repairs"] = found
-    return found
+def table_repairs(table: Table) -> dict[Bound, tuple[Repair, ...]]:
+    """Failing identity → the equally small repairs of the errors it belongs to, for the table's
+    own identities (cached on the table: every finding of the table asks)."""
+    cached = table.__dict__.get("_repairs")
+    if cached is None:
+        cached = {}
+        for bounds, options in component_repairs(table, table.identities):
+            for bound in bounds:
+                cached[bound] = options
+        table.__dict__["_repairs"] = cached
+    return cached
 
 
 def find_repairs(table: Table, identities) -> tuple[Repair, ...]:
-    equalities = []  # (coefficients, residual) of every checked == identity
+    """The repairs of a table whose failing identities make one error (one component); () when
+    nothing fails, when no small repair is determined, or when there are independent errors."""
+    parts = component_repairs(table, identities)
+    return parts[0][1] if len(parts) == 1 else ()
+
+
+def component_repairs(table: Table, identities) -> list[tuple[list[Bound], tuple[Repair, ...]]]:
+    """The failing identities grouped into independent errors, each with its repairs. Two failing
+    identities belong together when they share a cell or an identity runs through cells of both
+    (a change of one cell and an opposite change of its neighbour keeps that identity): the
+    行政复议 and 复议后起诉 totals of one appeals row are two errors, each with its own repair."""
+    equalities = []  # (bound, coefficients, residual) of every checked == identity
     inequalities = []  # (bound, coefficients) of the checked ones that hold: a repair keeps them
     for bound in identities:
         status = measure(table, bound)
@@ -110,18 +122,53 @@ def find_repairs(table: Table, identities) -> tuple[Repair, ...]:
             continue
         coef = _coefficients(bound)
         if bound.comp == "==":
-            equalities.append((coef, Fraction(status.residual).limit_denominator(1000)))
+            equalities.append((bound, coef, Fraction(status.residual).limit_denominator(1000)))
         elif bound.holds(status.lhs, status.rhs):
             inequalities.append((bound, coef))
-    failing = [e for e in equalities if e[1] != 0]
-    if not failing:
-        return ()
-    suspects = sorted({c for coef, _ in failing for c in coef})
+    failing = [e for e in equalities if e[2] != 0]
+    out = []
+    for group in _components(failing, equalities):
+        system = [(coef, residual) for _, coef, residual in equalities]
+        out.append(([b for b, _, _ in group], _repairs_of(table, group, system, inequalities)))
+    return out
+
+
+def _components(failing, equalities) -> list[list]:
+    parent = list(range(len(failing)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict = {}
+    for i, (_, coef, _) in enumerate(failing):
+        for cell in coef:
+            owner.setdefault(cell, []).append(i)
+    links = [owner.get(c, []) for c in owner]  # failing identities sharing a cell
+    links += [[i for c in coef for i in owner.get(c, [])] for _, coef, _ in equalities]  # joined by one
+    for group in links:
+        for i in group[1:]:
+            parent[root(i)] = root(group[0])
+    groups: dict[int, list] = {}
+    for i, item in enumerate(failing):
+        groups.setdefault(root(i), []).append(item)
+    return list(groups.values())
+
+
+def _repairs_of(table: Table, group, equalities, inequalities) -> tuple[Repair, ...]:
+    """The smallest repairs (one cell, else two) that make the group's identities hold and keep
+    every other checked identity as it is (holding, or failing for another error)."""
+    suspects = sorted({c for _, coef, _ in group for c in coef})
+    firsts = sorted(group[0][1])  # a repair changes a cell of the group's first identity
+    mine = {id(coef) for _, coef, _ in group}
+    system = [(coef, residual if id(coef) in mine else 0) for coef, residual in
+              [(c, r) for _, c, r in group] + [(c, r) for c, r in equalities if id(c) not in mine]]
     for size in (1, 2):
         options = []
-        firsts = sorted(failing[0][0])  # a repair changes a cell of the first failing identity
         for cells in _candidates(firsts, suspects, size):
-            fix = _solve(table, cells, equalities, inequalities)
+            fix = _solve(table, cells, system, inequalities)
             if fix is not None:
                 options.append(fix)
             if len(options) > MAX_OPTIONS:
