@@ -5,10 +5,10 @@ application counts inside 一、（三）), the finding says where, so the write
 writing it twice."""
 from __future__ import annotations
 
-
 from .. import safe_regex
-from ..model import Document, Paragraph
 from ..engine.schema import Pattern
+from ..model import Document, Paragraph
+from ..normalize import compact
 
 KIND = "required-section"
 FINDING_KIND = "missing-section"
@@ -57,16 +57,46 @@ def _insertion_point(doc: Document, order: list[str], sid: str) -> int | None:
     return doc.sections[-1].start if doc.sections else None
 
 
+_SENTENCE_END = "。；;！？!?\n"
+_OPENING = 18  # characters of a sentence's opening that find it with Ctrl+F
+
+
 def _discussed(doc: Document, patterns: list[str]) -> tuple[str, str]:
+    """Where the subject is treated: the first sentence matching a pattern that is not a mere list
+    of section names (an introduction's 「全文包括总体情况、主动公开…、依申请公开…」), quoted by its
+    opening words with the heading it sits under; nothing when there is none."""
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
             continue
         norm = doc.norm[block.start:block.end]
         for p in patterns:
-            if safe_regex.user_pattern(p).search(norm):
-                line, _ = doc.position(block.start)
-                owner = doc.section_at(block.start)
-                title = f"{owner.heading.marker}{owner.heading.title[:16]}" if owner and owner.heading else ""
-                return (f"；相关内容写在第{line}行（{title}下），应单列成节",
-                        f"; it is discussed on line {line} (under {title}) and belongs in its own section")
+            for match in safe_regex.user_pattern(p).finditer(norm):
+                begin, end = _sentence(norm, match.start(), match.end())
+                if _names_sections(norm[begin:end]):
+                    continue
+                return _where(doc, block.start + begin, " ".join(doc.text[block.start + begin:block.start + end].split()))
     return "", ""
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    stops = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    return begin, (min(stops) + 1 if stops else len(text))
+
+
+def _names_sections(sentence: str) -> bool:
+    """A sentence naming three or more of the mandated sections lists them; it treats none."""
+    key = compact(sentence)
+    named = sum(1 for term in _vocab().sections if any(k.search(key) for k in term.keywords))
+    return named >= 3
+
+
+def _where(doc: Document, offset: int, sentence: str) -> tuple[str, str]:
+    opening = sentence[:_OPENING] + ("…" if len(sentence) > _OPENING else "")
+    owner = doc.section_at(offset)
+    title = " ".join(f"{owner.heading.marker}{owner.heading.title}".split())[:24] if owner and owner.heading else ""
+    if title:
+        return (f"；相关内容见「{title}」下「{opening}」一句，应单列成节",
+                f'; it is discussed under "{title}" in the sentence beginning "{opening}" and belongs in its own section')
+    return (f"；相关内容见「{opening}」一句，应单列成节",
+            f'; it is discussed in the sentence beginning "{opening}" and belongs in its own section')
