@@ -19,7 +19,7 @@ from ..report import EXIT_USAGE
 def command(rule, lang, rule_dir):
     """Explain one rule, given by code (DL101) or name (missing-section-2008)."""
     from ..engine.loader import RuleError, load_rules
-    from ..formatters._ruledoc import help_text
+    from ..formatters.explain import explain_text
 
     try:
         rules = load_rules(tuple(rule_dir))
@@ -37,7 +37,7 @@ def command(rule, lang, rule_dir):
         click.echo(f"disclint: no rule '{rule}'; try one of {', '.join(sorted(close)[:12])} "
                    "(`disclint rules` lists them all)", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(help_text(found[0], lang), nl=False)
+    click.echo(explain_text(found[0], lang), nl=False)
 
 
 def _read_error(wanted: str) -> str | None:

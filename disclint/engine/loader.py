@@ -35,7 +35,7 @@ HEADER = {
     "examples": (dict, True),
 }
 PACK_KEYS = {"pack": str, "description": str, "profiles": list[(str, int)], "rules": list}
-VOCABULARY_FILES = {"sections.yaml", "document.yaml", "table-layouts.yaml"}
+VOCABULARY_FILES = {"sections.yaml", "document.yaml", "table-layouts.yaml", "explain-zh.yaml"}
 # The exact findings a failing example must give (tests/rules/examples.py runs them).
 _EXPECTED = schema.Struct(required={"code": str}, optional={
     "line": (int, type(None)), "section": (str, type(None)), "table": (str, type(None)), "row": (str, type(None)),

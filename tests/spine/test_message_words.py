@@ -26,9 +26,11 @@ DOCUMENTS = sorted(p for p in (CORPUS / "docs").rglob("*") if p.is_file()) + sor
 
 _CODE = re.compile(r"None|True|False|[{}]|==|!=|>=|<=|\$[A-Za-z]|\bsum\(|\b[a-z][a-z0-9]*_[a-z0-9_]+\b"
                    r"|\b(?:np|biz|npo|oth|art20)\b|\b[a-z]+\.[a-z]+_[a-z_]+")
-# Words a Chinese message may carry in Latin letters: rule codes, file and format names, units.
-_ALLOWED = re.compile(r"DL\d+|[\w.-]+\.(?:txt|md|docx?|pdf|html?|xlsx?|json|toml|yaml)\b|\b(?:PDF|HTML|DOCX|XLSX|"
-                      r"Word|WPS|Excel|Markdown|UTF-8|UTF-16|GB18030|GBK|BOM|URL|OCR|disclint)\b|https?://\S+")
+# Words a Chinese message may carry in Latin letters: rule codes, standards, file and format names,
+# directive names, and XX (the Chinese templates' own blank).
+_ALLOWED = re.compile(r"DL\d+|GB/T ?[\d.-]+|[\w./-]+\.(?:txt|md|docx?|pdf|html?|xlsx?|json|toml|yaml)(?![A-Za-z])"
+                      r"|(?<![A-Za-z])(?:PDF|HTML|DOCX|XLSX|Word|WPS|Excel|Markdown|UTF-8|UTF-16|GB18030|GBK|BOM|URL|OCR)"
+                      r"(?![A-Za-z])|disclint(?:-[a-z]+)*|(?<![A-Za-z])X{2,}(?![A-Za-z])|https?://\S+")
 _QUOTED = re.compile(r"「([^「」]*)」|“([^“”]*)”|\"([^\"]*)\"")
 _LATIN = re.compile(r"[A-Za-z]{2,}")
 

@@ -46,3 +46,15 @@ def test_a_missing_section_never_points_at_a_list_of_section_names():
     assert "缺少「其他需要报告的事项」部分（第三十二条规定的年报内容）" in messages
     assert ("缺少「因政府信息公开申请行政复议、提起行政诉讼的情况」部分（第三十二条规定的年报内容）；相关内容见"
             "「三、政府信息依申请公开工作情况」下「2012年度，我局没有收到信息公开申…」一句，应单列成节") in messages
+
+
+def test_the_chinese_text_output_has_no_english_position_or_severity_words():
+    from disclint.readers import read_path
+    from tests.spine.test_message_words import problems
+
+    structured = [p for p in sorted((CORPUS / "docs").rglob("*")) if p.suffix in (".docx", ".pdf", ".html")]
+    for path in structured + [FILLED]:
+        text = read_path(str(path)).text
+        for line in _check(str(path))[:-1]:
+            rest = line[len(str(path)) + 1:]
+            assert problems(rest, "zh", text) == [], line
