@@ -27,7 +27,7 @@ def position_text(finding, doc, lang: str) -> str:
         parts.append(f'sheet "{where["sheet"]}"' if en else f"工作表「{where['sheet']}」")
     if "page" in where:
         parts.append(f"page {where['page']}" if en else f"第{where['page']}页")
-    if "table" in where:
+    if "table" in where or (finding.table and finding.table in doc.tables):
         parts.append(_table_place(finding, doc, where, lang))
     elif finding.line and doc.source.format != "pdf":
         words = _paragraph_opening(doc, finding.line)
@@ -38,8 +38,10 @@ def position_text(finding, doc, lang: str) -> str:
 
 def _table_place(finding, doc, where: dict, lang: str) -> str:
     en = lang == "en"
-    ordinal = f"table {where['table']}" if en else f"第{where['table']}个表格"
     table = doc.tables.get(finding.table) if finding.table else None
+    if "table" not in where:  # a table row the reader saw as text (a page's last row)
+        where = {**where, "table": None}
+    ordinal = (f"table {where['table']}" if en else f"第{where['table']}个表格") if where["table"] else ""
     if table is None:
         if "row" in where:
             return f"{ordinal}, row {where['row']}" if en else f"{ordinal}第{where['row']}行"
@@ -49,10 +51,10 @@ def _table_place(finding, doc, where: dict, lang: str) -> str:
     row_label = row_name(table.id, table.layout, row, lang) if row else ""
     col_label = column_name(table.id, table.layout, col, lang) if col else ""
     if en:
-        out = f'{ordinal} ("{caption}")'
+        out = f'{ordinal} ("{caption}")' if ordinal else f'table "{caption}"'
         out += f', row "{row_label}"' if row_label else ""
         return out + (f', column "{col_label}"' if col_label else "")
-    out = f"{ordinal}（「{caption}」表）"
+    out = f"{ordinal}（「{caption}」表）" if ordinal else f"「{caption}」表"
     out += f"『{row_label}』行" if row_label else ""
     return out + (f"『{col_label}』列" if col_label else "")
 

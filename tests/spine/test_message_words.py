@@ -22,7 +22,8 @@ from disclint.settings import Settings
 from tests.conftest import CORPUS, SEEDS
 
 FILLED = Path(__file__).resolve().parent.parent / "tables" / "fixtures" / "filled-template.docx"
-DOCUMENTS = sorted(p for p in (CORPUS / "docs").rglob("*") if p.is_file()) + sorted(SEEDS.glob("*")) + [FILLED]
+DOCUMENTS = sorted(p for p in (CORPUS / "docs").rglob("*") if p.is_file()) + sorted(SEEDS.glob("*")) + \
+    [FILLED.with_suffix(s) for s in (".docx", ".pdf", ".html")]
 
 _CODE = re.compile(r"None|True|False|[{}]|==|!=|>=|<=|\$[A-Za-z]|\bsum\(|\b[a-z][a-z0-9]*_[a-z0-9_]+\b"
                    r"|\b(?:np|biz|npo|oth|art20)\b|\b[a-z]+\.[a-z]+_[a-z_]+")

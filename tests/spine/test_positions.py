@@ -30,9 +30,15 @@ def test_a_word_finding_is_placed_by_table_row_and_column_or_by_its_paragraph():
                                  'to next year", column "natural persons": DL301 error ')
 
 
+def test_pdf_by_page_and_the_table_cell():
+    pdf = FILLED.with_suffix(".pdf")
+    assert _check(str(pdf))[0].startswith(f"{pdf}:第3页「收到和处理政府信息公开申请情况」表『四、结转下年度继续办理』行"
+                                          "『自然人』列: DL301 错误 ")
+
+
 def test_pdf_by_page_html_by_paragraph_text_by_line():
     pdf = _check(str(CORPUS / "docs/peers/洪泽区2023.pdf"))
-    assert pdf[0].startswith(f"{CORPUS / 'docs/peers/洪泽区2023.pdf'}:第4页: DL220 错误 ")
+    assert pdf[0].startswith(f"{CORPUS / 'docs/peers/洪泽区2023.pdf'}:第4页「收到和处理政府信息公开申请情况」表: DL220 错误 ")
     html = _check(str(CORPUS / "docs/pingtan/018.html"))
     assert html[0].startswith(f"{CORPUS / 'docs/pingtan/018.html'}:「五、存在的主要问题及改进情况」一段: DL441 警告 ")
     text = _check(str(CORPUS / "docs/pingtan/063.txt"))

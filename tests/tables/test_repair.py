@@ -1,10 +1,13 @@
 """The cell most likely wrong (disclint.tables.repair): single-cell mutations of every real table
 never name a wrong cell, and most name exactly the mutated cell with its original value; the
-official template filled as issue 13's writer did names 「四、结转下年度继续办理」·自然人."""
+official template filled as issue 13's writer did (scripts/fill_template.py; its PDF and HTML
+saved by LibreOffice) names 「四、结转下年度继续办理」·自然人."""
 from __future__ import annotations
 
 import copy
 from pathlib import Path
+
+import pytest
 
 from benchmarks.bench_repair import run
 from disclint.engine.run import lint_file, lint_source
@@ -42,6 +45,19 @@ def test_the_filled_template_names_the_carried_over_cell():
         assert f.repairs == [[{"row": "r4_carry_out", "column": "np", "actual": 3, "expected": 2}]]
         # The finding points at the cell to change (Word's 28th row, 4th cell), not at （七）总计.
         assert (f.where.get("row"), f.where.get("col")) == (28, 4)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "html"])
+def test_the_filled_template_printed_to_pdf_and_saved_as_html_says_the_same(suffix):
+    # LibreOffice's PDF puts 「四、结转下年度继续办理」 alone on page 3, as a line of text under the
+    # grid of page 2: the row is still read (tables.build._continued_rows).
+    result = lint_file(str(FILLED.with_suffix(f".{suffix}")), Settings())
+    identity = [f for f in result.findings if f.kind == "table-identity"]
+    assert [f.rule for f in identity] == ["DL301", "DL302"]
+    assert "第一项加第二项之和（14＋2＝16）不等于第三项加第四项之和（14＋3＝17），相差1" in identity[0].message
+    for f in identity:
+        assert f.repairs == [[{"row": "r4_carry_out", "column": "np", "actual": 3, "expected": 2}]]
+        assert f.message.endswith("；最可能出错：『四、结转下年度继续办理』行『自然人』列，表中为3，按勾稽关系应为2")
 
 
 def test_equally_small_repairs_are_all_listed():
