@@ -19,7 +19,7 @@ from ..report import EXIT_USAGE
 def command(rule, lang, rule_dir):
     """Explain one rule, given by code (DL101) or name (missing-section-2008)."""
     from ..engine.loader import RuleError, load_rules
-    from ..formatters.explain import explain_text
+    from ..formatters._explain import explain_text
 
     try:
         rules = load_rules(tuple(rule_dir))

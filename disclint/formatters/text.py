@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ._width import line_excerpt
 from .common import display_path, message_of, severity_word, summary_line
-from .position import position_text
+from ._position import position_text
 
 
 def render(report) -> str:

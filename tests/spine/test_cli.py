@@ -18,7 +18,7 @@ def run(*args, cwd=None):
 def test_text_output_points_at_the_line_with_a_caret_under_it():
     proc = run("check", next(SEEDS.glob("003_*.txt")))
     lines = proc.stdout.splitlines()
-    i = next(i for i, line in enumerate(lines) if ":7:1: DL010 warning" in line)
+    i = next(i for i, line in enumerate(lines) if ":7:1: DL010 警告" in line)
     assert lines[i + 1].strip().startswith("（2）")
     assert lines[i + 2].startswith("    ^")
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from disclint import kinds
 from disclint.cli import main
 from disclint.engine.loader import load_rules
-from disclint.formatters.explain import explain_text, zh_docs
+from disclint.formatters._explain import explain_text, zh_docs
 from tests.spine.test_message_words import problems
 
 RULES = load_rules()
