@@ -74,3 +74,20 @@ def test_equally_small_repairs_are_all_listed():
     assert sorted(options) == sorted([("rev_maintain", 1), ("rev_correct", 0), ("rev_total", 3)])
     assert "无法确定是哪一格出错，以下3处任改一处都能使各勾稽关系成立" in finding.message
     assert "『行政复议·结果维持』列，表中为2，按勾稽关系应为1" in finding.message
+
+
+def test_the_json_output_carries_the_repair_additively():
+    import json
+
+    import jsonschema
+    from click.testing import CliRunner
+
+    from disclint.cli import main
+    from tests.spine.test_json_contract import SCHEMA
+
+    out = json.loads(CliRunner().invoke(main, ["check", "--format", "json", str(FILLED)]).output)
+    jsonschema.validate(out, SCHEMA)
+    balance = next(f for f in out["files"][0]["findings"] if f["rule"] == "DL301")
+    assert balance["repairs"] == [[{"row": "r4_carry_out", "column": "np", "actual": 3, "expected": 2}]]
+    assert (balance["row"], balance["table_column"], balance["expected"], balance["actual"]) == ("r3_7_total", "np", 16, 17)
+    assert all("repairs" not in f for f in out["files"][0]["findings"] if f["kind"] != "table-identity")
