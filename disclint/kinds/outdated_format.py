@@ -19,8 +19,9 @@ def check(doc: Document, rule):
         where = sorted(hits.get(era, []))
         if where:
             words = sorted({doc.text[p:p + 8].split()[0] if doc.text[p:p + 8].split() else "" for p in where})
+            quoted = [w for w in words[:4] if w]
             yield rule.finding(FINDING_KIND, start=where[0], layout=era, profile=doc.profile,
-                               signals="、".join(w for w in words[:4] if w))
+                               signals_zh="、".join(quoted), signals_en=", ".join(f'"{w}"' for w in quoted))
             return
     # No older label in the text: the rebuilt tables still show their layout by their rows.
     for table in doc.tables.values():
@@ -28,5 +29,6 @@ def check(doc: Document, rule):
             start = table.cells.get("r3_6", {}).get("total")
             yield rule.finding(FINDING_KIND, start=start.start if start else None, table=table.id,
                                layout=table.layout, profile=doc.profile,
-                               signals="（六）其他处理只有一行")
+                               signals_zh="（六）其他处理只有一行",
+                               signals_en='"(6) otherwise handled" is a single row')
             return

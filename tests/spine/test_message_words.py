@@ -36,8 +36,16 @@ _QUOTED = re.compile(r"「([^「」]*)」|“([^“”]*)”|\"([^\"]*)\"")
 _LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
-def problems(message: str, lang: str, text: str = "") -> list[str]:
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+# Kinds whose English messages are wholly English: the tables' words are data in both languages.
+_ENGLISH_KINDS = {"table-identity", "table-cell", "table-shape", "missing-table"}
+
+
+def problems(message: str, lang: str, text: str = "", kind: str = "") -> list[str]:
     out = _CODE.findall(message)
+    if lang == "en" and kind in _ENGLISH_KINDS:
+        out += _CJK.findall(_QUOTED.sub(lambda m: "" if any(g and g in text for g in m.groups()) else m.group(0),
+                                        message))
     if lang == "zh":
         # A quotation of the document's own words may hold anything the document does.
         own = _QUOTED.sub(lambda m: "" if any(g and g in text for g in m.groups()) else m.group(0), message)
@@ -49,7 +57,7 @@ def scan(findings, text: str = "") -> list[tuple]:
     bad = []
     for f in findings:
         for lang, message in (("zh", f.message), ("en", f.message_en)):
-            found = problems(message, lang, text)
+            found = problems(message, lang, text, f.kind)
             if found or not message.strip():
                 bad.append((f.rule, lang, found, message[:200]))
     return bad
@@ -103,3 +111,4 @@ def test_the_scan_catches_what_it_is_for():
     assert problems("第2行 error 未见", "zh")
     assert not problems("「收到和处理政府信息公开申请情况」表「自然人」列：第一项加第二项之和（14＋2＝16）", "zh")
     assert not problems("DL301 report.docx 第4页", "zh")
+    assert problems("proactive table: 规范性文件 is missing", "en", "", "table-shape")
