@@ -5,6 +5,8 @@ application counts inside 一、（三）), the finding says where, so the write
 writing it twice."""
 from __future__ import annotations
 
+import re
+
 from .. import safe_regex
 from ..engine.schema import Pattern
 from ..model import Document, Paragraph
@@ -57,7 +59,10 @@ def _insertion_point(doc: Document, order: list[str], sid: str) -> int | None:
     return doc.sections[-1].start if doc.sections else None
 
 
-_SENTENCE_END = "。；;！？!?\n"
+_SENTENCE_END = "。！？!?\n"  # not ；: a contents list (总体情况；主动公开…；) is one sentence
+# A sentence announcing the report's parts: 全文包括…, 本报告主要包括：…；…, 分为…四个部分.
+_CONTENTS = re.compile(r"(?:全文|本报告|报告|内容|年报)(?:主要)?(?:包括|分为|分成|由)|以下几个部分|如下几个部分"
+                       r"|[0-9一二三四五六七八九十两]+个?部分")
 _OPENING = 18  # characters of a sentence's opening that find it with Ctrl+F
 
 
@@ -72,8 +77,10 @@ def _discussed(doc: Document, patterns: list[str]) -> tuple[str, str]:
         for p in patterns:
             for match in safe_regex.user_pattern(p).finditer(norm):
                 begin, end = _sentence(norm, match.start(), match.end())
-                if _names_sections(norm[begin:end]):
+                if _names_sections(norm[begin:end]) or _in_title(norm, match.start()):
                     continue
+                # quoted from the clause that holds the match (after a ；), found by its opening words
+                begin = max(begin, norm.rfind("；", begin, match.start()) + 1, norm.rfind(";", begin, match.start()) + 1)
                 return _where(doc, block.start + begin, " ".join(doc.text[block.start + begin:block.start + end].split()))
     return "", ""
 
@@ -85,10 +92,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _names_sections(sentence: str) -> bool:
-    """A sentence naming three or more of the mandated sections lists them; it treats none."""
+    """A sentence naming three or more of the mandated sections, or announcing the report's parts
+    and naming one, lists them; it treats none."""
     key = compact(sentence)
     named = sum(1 for term in _vocab().sections if any(k.search(key) for k in term.keywords))
-    return named >= 3
+    return named >= 3 or (named >= 1 and bool(_CONTENTS.search(key)))
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Inside 《…》: the name of a regulation or notice (《依申请公开政府信息办法》), not a discussion."""
+    opened = text.rfind("《", 0, at)
+    return opened >= 0 and text.find("》", opened, at) < 0
 
 
 def _where(doc: Document, offset: int, sentence: str) -> tuple[str, str]:

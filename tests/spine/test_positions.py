@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from disclint.cli import main
@@ -64,3 +65,13 @@ def test_the_chinese_text_output_has_no_english_position_or_severity_words():
         for line in _check(str(path))[:-1]:
             rest = line[len(str(path)) + 1:]
             assert problems(rest, "zh", text) == [], line
+
+
+@pytest.mark.parametrize("name", ["jiangxi/huichang-157a95c3.txt", "jiangxi/hukou-4743388.txt",
+                                  "yunnan/dlweishan-54ed651c.txt"])
+def test_a_sentence_announcing_the_parts_is_not_where_a_subject_is_discussed(name):
+    # 全文包括总体情况,公开的内容、存在的主要问题改进措施四个部分 / 本报告主要包括:总体情况;…;
+    path = CORPUS.parent / "wide" / "docs" / name
+    messages = [f.message for f in lint_file(str(path), Settings()).findings if f.kind == "missing-section"]
+    assert messages and not [m for m in messages if "全文包括" in m or "本报告主要包括" in m or "根据《" in m
+                             or "的情况;」一句" in m]
