@@ -1,9 +1,10 @@
-"""The default output: `path:line:col: CODE severity message`, the line, and a caret under the place."""
+"""The default output: `path:place: CODE severity message`, the line, and a caret under the place. The
+place is line:col for a text file and what the reader's format shows otherwise (_position)."""
 from __future__ import annotations
 
+from ._position import position_text
 from ._width import line_excerpt
 from .common import display_path, message_of, severity_word, summary_line
-from ._position import position_text
 
 
 def render(report) -> str:
