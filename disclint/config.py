@@ -247,35 +247,14 @@ class Resolver:
             origins = {_key_of(f): str(path) for f in values}
         values.update(self.overrides)
         origins.update({_key_of(f): self.override_origins.get(f, "command line") for f in self.overrides})
-        settings = Settings(**values, root=root, config_file=str(path) if path else None,
-                            origins=tuple(sorted(origins.items())))
-        check_selectors(settings)
-        return settings
+        # Selectors are checked against the rules by the engine (engine.ruleset.RuleSet.check_selectors),
+        # which holds the rule packs: configuration does not read them.
+        return Settings(**values, root=root, config_file=str(path) if path else None,
+                        origins=tuple(sorted(origins.items())))
 
 
 def _key_of(field: str) -> str:
     return next((k for k, spec in KEYS.items() if spec.field == field), field)
-
-
-def check_selectors(settings: Settings) -> None:
-    """A selector that matches no rule is a configuration error: a typo in `ignore` would otherwise
-    silently do nothing, and one in `select` would silently turn every rule off."""
-    from .engine.loader import load_rules
-
-    rules = load_rules(settings.rule_dirs, settings.max_rule_pack_bytes)
-
-    def known(selector: str) -> bool:
-        return any(r.matches(selector) for r in rules)
-
-    checks = [("select", s) for s in settings.select] + [("ignore", s) for s in settings.ignore]
-    checks += [("severity", s) for s, _ in settings.severity]
-    checks += [("per-file-ignores", s) for _, sel in settings.per_file_ignores for s in sel]
-    for key, selector in checks:
-        if not known(selector):
-            origin = settings.origin(key)
-            raise ConfigError(f"{origin}: key '{key}': '{selector}' matches no rule "
-                              "(give a code such as DL101, a code prefix such as DL1, a rule name or a finding kind;"
-                              " `disclint rules` lists them)")
 
 
 def describe(settings: Settings) -> list[tuple[str, Any, str]]:

@@ -8,9 +8,20 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .readers.base import Source
+if TYPE_CHECKING:  # types only: the model imports nothing of disclint at run time (docs/architecture.md)
+    from .tables.table import Table
+
+
+class SourceText(Protocol):
+    """What the model needs of a read file (a `readers.base.Source` is one): the text as read, and
+    per-line extra locations for findings. A Protocol, so the model does not depend on the readers."""
+
+    path: str
+    text: str
+    format: str
+    locations: dict[int, dict]
 
 
 class Severity(str, Enum):
@@ -99,7 +110,7 @@ class Section:
 
 @dataclass
 class Document:
-    source: Source
+    source: SourceText
     norm: str  # same length as source.text: the copy every pattern is matched on
     blocks: list[Block]  # in document order
     root: Section  # preamble; top-level sections are its children
@@ -110,7 +121,7 @@ class Document:
     profile: str | None = None  # "2008" | "2019" | "2021"
     agency: str | None = None
     layout: str | None = None  # era of the tables' labels, when they show one
-    tables: dict[str, Any] = field(default_factory=dict)  # table id → rebuilt table (disclint.tables)
+    tables: dict[str, Table] = field(default_factory=dict)  # table id → rebuilt table (disclint.tables)
     facts: dict[str, Any] = field(default_factory=dict)  # evidence behind the facts, for rules and messages
     _line_starts: list[int] = field(default_factory=list, repr=False)
 

@@ -2,12 +2,10 @@
 findings that are new (for adopting disclint on years of old reports)."""
 from __future__ import annotations
 
-import sys
-
 import click
 
-from ..report import EXIT_USAGE
-from ._options import config_options, pop_resolver
+from . import _signals
+from ._options import config_options
 
 DEFAULT_FILE = ".disclint-baseline.json"
 
@@ -19,28 +17,19 @@ DEFAULT_FILE = ".disclint-baseline.json"
 @config_options
 def command(paths, output_file, **options):
     """Write a baseline of the current findings of PATH… (then pass --baseline, or set `baseline`)."""
-    from .. import suppress
     from ..atomic import OutputError
-    from ..config import ConfigError
-    from ..engine.loader import RuleError
+    from ..suppress import write_baseline
     from . import _output
-    from ._walk import expand
     from .check import lint_all
 
-    try:
-        resolver = pop_resolver(options)
+    with _signals.handled():
         notes: list[str] = []
-        files = list(expand(paths, notes))
-        _output.check_file(output_file, files)
-        results = lint_all(files, resolver, output_file=output_file, baseline=False)
-    except (ConfigError, RuleError) as e:
-        click.echo(f"disclint: configuration error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
-    for note in notes:
-        click.echo(note, err=True)
-    try:
-        total = suppress.write_baseline(results, output_file)
-    except OutputError as e:
-        _output.fail(e)
+        results = lint_all(paths, options, notes, output_file=output_file, baseline=False).results
+        for note in notes:
+            click.echo(note, err=True)
+        try:
+            total = write_baseline(results, output_file)
+        except OutputError as e:
+            _output.fail(e)
     click.echo(f"{output_file}: {total} finding(s) in {sum(1 for r in results if r.findings)} file(s) recorded",
                err=True)

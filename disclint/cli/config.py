@@ -20,12 +20,13 @@ from ._options import config_options, pop_resolver
 def command(path, show, fmt, **options):
     """Show the configuration that applies to PATH (default: the current folder)."""
     from ..config import ConfigError, describe
+    from ..engine.linter import Linter
     from ..engine.loader import RuleError
 
     try:
-        resolver = pop_resolver(options)
+        linter = Linter(pop_resolver(options))  # it checks that every selector names a rule
         folder = os.path.dirname(os.path.abspath(path)) if os.path.isfile(path) else path
-        settings = resolver.for_folder(folder)
+        settings = linter.settings_for_folder(folder)
         per_file = settings.for_file(path).ignore[len(settings.ignore):] if os.path.isfile(path) else ()
     except (ConfigError, RuleError) as e:
         click.echo(f"disclint: configuration error: {e}", err=True)

@@ -18,11 +18,12 @@ from ..report import EXIT_USAGE
 @click.option("--rule-dir", multiple=True, type=click.Path(file_okay=False), help="Also load the packs in this folder.")
 def command(rule, lang, rule_dir):
     """Explain one rule, given by code (DL101) or name (missing-section-2008)."""
-    from ..engine.loader import RuleError, load_rules
+    from ..engine.loader import RuleError
+    from ..engine.ruleset import RuleSet
     from ..formatters._explain import explain_text
 
     try:
-        rules = load_rules(tuple(rule_dir))
+        rules = list(RuleSet.load(rule_dir).rules)
     except RuleError as e:
         click.echo(f"disclint: rule error: {e}", err=True)
         sys.exit(EXIT_USAGE)

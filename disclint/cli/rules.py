@@ -13,11 +13,12 @@ from ..report import EXIT_USAGE
 @click.option("--rule-dir", multiple=True, type=click.Path(file_okay=False), help="Also load the packs in this folder.")
 def command(fmt, rule_dir):
     """List every rule: code, name, kind, severity and profiles."""
-    from ..engine.loader import RuleError, load_rules
+    from ..engine.loader import RuleError
+    from ..engine.ruleset import RuleSet
     from ..formatters._ruledoc import finding_kind
 
     try:
-        rules = sorted(load_rules(tuple(rule_dir)), key=lambda r: r.code)
+        rules = sorted(RuleSet.load(rule_dir).rules, key=lambda r: r.code)
     except RuleError as e:
         click.echo(f"disclint: rule error: {e}", err=True)
         sys.exit(EXIT_USAGE)

@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..report import EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE
+from . import _signals
 from ._options import config_options, pop_resolver
 from ._walk import expand
 
@@ -31,32 +32,33 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
     """Lint every report under PATHS and write a summary for supervisors into --out."""
     from ..atomic import OutputError
     from ..config import ConfigError
+    from ..engine.linter import Linter
     from ..engine.loader import RuleError
     from ..summary import build_summary
     from . import _output, _progress
-    from .check import run_settings
 
-    try:
-        resolver = pop_resolver(options)
-        notes: list[str] = []
-        files = list(expand(paths, notes))
-        _output.check_out_folder(out_dir, OUTPUT_FILES, files)
-        settings = run_settings(resolver, files)
-        for note in notes:
-            click.echo(note, err=True)
-        show = _progress.wanted(len(files), out_dir) if progress is None else progress
-        with _progress.bar(len(files), show, label="检查中") as tick:
-            result = build_summary(files, out_dir, settings, jobs=jobs, scheduler=scheduler,
-                                   progress=lambda n: [tick(None) for _ in range(n)], sources=list(paths),
-                                   xlsx=not no_xlsx)
-    except (ConfigError, RuleError) as e:
-        click.echo(f"disclint: {'configuration' if isinstance(e, ConfigError) else 'rule'} error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
-    except OutputError as e:
-        _output.fail(e)
-    except RuntimeError as e:  # a missing optional extra, an unreachable scheduler
-        click.echo(f"disclint: {e}", err=True)
-        sys.exit(EXIT_USAGE)
+    with _signals.handled():
+        try:
+            linter = Linter(pop_resolver(options))
+            notes: list[str] = []
+            files = list(expand(paths, notes))
+            _output.check_out_folder(out_dir, OUTPUT_FILES, files)
+            settings = linter.run_settings(files)
+            for note in notes:
+                click.echo(note, err=True)
+            show = _progress.wanted(len(files), out_dir) if progress is None else progress
+            with _progress.bar(len(files), show, label="检查中") as tick:
+                result = build_summary(files, out_dir, settings, linter=linter, jobs=jobs, scheduler=scheduler,
+                                       progress=lambda n: [tick(None) for _ in range(n)], sources=list(paths),
+                                       xlsx=not no_xlsx)
+        except (ConfigError, RuleError) as e:
+            click.echo(f"disclint: {'configuration' if isinstance(e, ConfigError) else 'rule'} error: {e}", err=True)
+            sys.exit(EXIT_USAGE)
+        except OutputError as e:
+            _output.fail(e)
+        except RuntimeError as e:  # a missing optional extra, an unreachable scheduler
+            click.echo(f"disclint: {e}", err=True)
+            sys.exit(EXIT_USAGE)
     for note in result.notes:
         click.echo(note, err=True)
     reports = len(result.digests)

@@ -1,53 +1,61 @@
-"""One report from path to findings: read → segment → facts → tables → rule kinds → located findings."""
+"""The stages of one report, from text to findings: segment → facts → tables → rule kinds → located
+findings. `Linter` (engine/linter.py) runs them; nothing here loads rules: it is handed them."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import kinds
 from ..facts import establish_facts
 from ..grammar import segment
 from ..model import Document, Finding, Severity
-from ..readers import ReadError, Source, read_path
+from ..readers import ReadError, Source
 from ..settings import Settings
 from .guarded import guarded_check
-from .loader import load_rules
 from .rule import Rule
+from .ruleset import severity_override
+
+if TYPE_CHECKING:
+    from ..suppress.directives import Suppression
+    from ..tables.build import TableIdentities
 
 
 @dataclass
 class FileResult:
+    """One file linted: its document (None when it could not be read), its findings, or its read error.
+
+    `directives` are the inline suppressions of the text the reader read (parsed where that text is
+    at hand, so suppression never reads the file again); `rules` are the rules the result was made
+    with, for formatters (SARIF's rule table) — left out when a result is pickled (pool, cache)."""
+
     path: str
     document: Document | None = None
     findings: list[Finding] = field(default_factory=list)
     error: ReadError | None = None
+    directives: list[Suppression] = field(default_factory=list)
+    rules: tuple[Rule, ...] = field(default=(), compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["rules"] = ()
+        return state
 
 
-@lru_cache(maxsize=8)
-def rules_for(settings: Settings) -> tuple[Rule, ...]:
-    return tuple(r for r in load_rules(settings.rule_dirs, settings.max_rule_pack_bytes) if _selected(r, settings))
-
-
-def _selected(rule: Rule, settings: Settings) -> bool:
-    if settings.select and not any(map(rule.matches, settings.select)):
-        return False
-    return not any(map(rule.matches, settings.ignore))
-
-
-def analyse(source: Source, settings: Settings) -> Document:
+def analyse(source: Source, settings: Settings, identities: TableIdentities) -> Document:
     """The typed model with its facts and tables, before any rule runs."""
     doc = establish_facts(segment(source), settings.profile)
     if doc.kind == "annual-report":
         from ..tables import rebuild_tables
 
-        doc.tables = rebuild_tables(doc)
+        doc.tables = rebuild_tables(doc, identities)
     return doc
 
 
-def check_document(doc: Document, settings: Settings) -> list[Finding]:
-    overrides = dict(settings.severity)
+def check_document(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
+    """Run `rules` on `doc`: located findings, in rule order (overrides and order are the Linter's)."""
     findings: list[Finding] = []
-    for rule in rules_for(settings):
+    for rule in rules:
         if doc.kind == "not-annual-report":
             if rule.kind != "not-annual-report":
                 continue
@@ -55,12 +63,24 @@ def check_document(doc: Document, settings: Settings) -> list[Finding]:
             continue
         # A user pattern that runs too long becomes one rule-error finding, not a hang (safe_regex).
         for finding in guarded_check(kinds.get(rule.kind).check, doc, rule):
-            severity = overrides.get(rule.code) or overrides.get(rule.name)
-            if severity and finding.kind != "rule-error":
-                finding.severity = Severity(severity)
             findings.append(locate(doc, finding))
-    findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule))
     return findings
+
+
+def apply_severity(findings: list[Finding], rules: Iterable[Rule], settings: Settings) -> None:
+    """The configuration's per-rule severities, applied once to a file's final findings (a rule error
+    keeps its own: it is about the rule, not the report)."""
+    if not settings.severity:
+        return
+    levels = {r.code: level for r in rules if (level := severity_override(r, settings))}
+    for finding in findings:
+        level = levels.get(finding.rule)
+        if level and finding.kind != "rule-error":
+            finding.severity = Severity(level)
+
+
+def sort_findings(findings: list[Finding]) -> None:
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule))
 
 
 def locate(doc: Document, finding: Finding) -> Finding:
@@ -74,16 +94,3 @@ def locate(doc: Document, finding: Finding) -> Finding:
         if extra:
             finding.where = {**extra, **finding.where}
     return finding
-
-
-def lint_source(source: Source, settings: Settings = Settings()) -> FileResult:
-    doc = analyse(source, settings)
-    return FileResult(path=source.path, document=doc, findings=check_document(doc, settings))
-
-
-def lint_file(path: str, settings: Settings = Settings()) -> FileResult:
-    try:
-        source = read_path(path, settings.max_bytes)
-    except ReadError as e:
-        return FileResult(path=path, error=e)
-    return lint_source(source, settings)

@@ -37,7 +37,7 @@ def document_json(doc) -> dict:
         "encoding": doc.source.encoding,  # how the bytes were decoded (text formats)
         "sections": [{"id": s.id, "title": f"{s.heading.marker}{s.heading.title[:60]}",
                       "line": doc.position(s.start)[0]} for s in doc.sections],
-        "tables": [t.to_json(doc) for t in doc.tables.values()],
+        "tables": [t.to_json() for t in doc.tables.values()],
     }
 
 

@@ -78,10 +78,8 @@ def _result(f, doc, path: str, index: int, lang: str) -> dict:
 
 
 def report_sarif(report) -> dict:
-    from ..engine.run import rules_for
-
     lang = report.settings.lang
-    rules = sorted(rules_for(report.settings), key=lambda r: r.code)
+    rules = sorted(report.rules, key=lambda r: r.code)
     descriptors = [rule_descriptor(r, lang) for r in rules]
     index = {r.code: i for i, r in enumerate(rules)}
     results, notifications = [], []
@@ -94,11 +92,14 @@ def report_sarif(report) -> dict:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}],
             })
             continue
+        made_with = {r.code: r for r in result.rules}
         for f in result.findings:
-            if f.rule not in index:  # from a rule pack only a per-folder configuration loads
+            if f.rule not in index:  # a rule only a per-folder configuration selects: its result knows it
                 index[f.rule] = len(descriptors)
-                descriptors.append({"id": f.rule, "name": f.name, "shortDescription": {"text": f.name},
-                                    "defaultConfiguration": {"level": LEVELS[f.severity.value]}})
+                rule = made_with.get(f.rule)
+                descriptors.append(rule_descriptor(rule, lang) if rule else {
+                    "id": f.rule, "name": f.name, "shortDescription": {"text": f.name},
+                    "defaultConfiguration": {"level": LEVELS[f.severity.value]}})
             results.append(_result(f, result.document, result.path, index[f.rule], lang))
     return {
         "$schema": SCHEMA_URI,

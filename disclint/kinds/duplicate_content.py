@@ -79,7 +79,7 @@ def extract(doc: Document) -> dict[str, Any]:
     cells = None
     table_line = None
     if table is not None and hasattr(table, "to_json"):
-        as_json = table.to_json(doc)
+        as_json = table.to_json()
         cells, table_line = as_json.get("cells"), as_json.get("line")
     return {"narrative": text, "line": line, "requests": cells, "requests_line": table_line}
 

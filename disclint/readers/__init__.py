@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .base import ERROR_KINDS, Grid, ReadError, Source
 
-__all__ = ["ERROR_KINDS", "Grid", "ReadError", "Source", "READERS", "read_path", "read_bytes", "supported"]
+__all__ = ["ERROR_KINDS", "Grid", "ReadError", "Source", "READERS", "read_path", "read_bytes", "file_bytes", "supported"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -49,9 +49,15 @@ def read_bytes(path: str, data: bytes) -> Source:
 def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read one file, refusing it up front when it is larger than `max_bytes` or not a regular file
     (a FIFO, a device, a socket, a folder: `unreadable`, without waiting on it)."""
+    name = str(path)
+    return read_bytes(name, file_bytes(name, max_bytes))
+
+
+def file_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one file, refused (ReadError) when it is larger than `max_bytes`, not a regular file
+    or cannot be read."""
     from ..regular_file import open_regular
 
-    name = str(path)
     try:
         with open_regular(name) as (fh, st):
             size = st.st_size
@@ -66,4 +72,4 @@ def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> So
         raise
     except OSError as e:
         raise ReadError("unreadable", f"cannot be read: {e.strerror or e}")
-    return read_bytes(name, data)
+    return data

@@ -11,16 +11,19 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..settings import Settings
 from .digest import ReportDigest
-from .pool import Linted, Progress
 
 if TYPE_CHECKING:
+    from ..engine.linter import Linter
     from .book import XlsxWriter
+
+Progress = Callable[[int], None]
+Linted = Callable[[int, ReportDigest], None]  # (index in the input, its digest)
 
 OUTPUTS = ("index.html", "summary.xlsx", "summary.csv", "findings.json")
 
@@ -41,10 +44,12 @@ class SummaryResult:
         return sum(1 for d in self.digests if d.error)
 
 
-def lint_batch(paths: Sequence[str], settings: Settings, *, jobs: int | None = None, scheduler: str | None = None,
-               progress: Progress | None = None, linted: Linted | None = None) -> list[ReportDigest]:
+def lint_batch(paths: Sequence[str], settings: Settings, *, linter: Linter | None = None, jobs: int | None = None,
+               scheduler: str | None = None, progress: Progress | None = None,
+               linted: Linted | None = None) -> list[ReportDigest]:
     """One digest per path, in order; `linted(index, digest)` is called in that order too (as the
-    reports come in from the pool; all at the end from a Dask cluster)."""
+    reports come in from the engine's pool; all at the end from a Dask cluster). Each report is linted
+    by the engine as `disclint check` lints it: its folder's configuration, suppressions, baseline."""
     if scheduler:
         from .cluster import lint_on_cluster
 
@@ -53,31 +58,47 @@ def lint_batch(paths: Sequence[str], settings: Settings, *, jobs: int | None = N
             for index, d in enumerate(digests):
                 linted(index, d)
         return digests
-    from .pool import lint_reports
+    from ..engine.linter import linter_for
+    from .digest import digest_path, unreadable
 
-    return lint_reports(paths, settings, jobs, progress, linted)
+    engine = linter or linter_for(settings)
+    tick = progress or (lambda n: None)
+
+    def done(index: int, digest: ReportDigest) -> None:
+        if linted:
+            linted(index, digest)
+        tick(1)
+
+    return engine.map(paths, lambda path, file_settings: digest_path(path, settings, engine, file_settings),
+                      jobs=jobs, done=done,
+                      died=lambda path: unreadable(path, "internal", "the process linting this file died "
+                                                                     "(a crash or out of memory)"))
 
 
-def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Settings(), *, jobs: int | None = None,
-                  scheduler: str | None = None, progress: Progress | None = None,
+def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Settings(), *, linter: Linter | None = None,
+                  jobs: int | None = None, scheduler: str | None = None, progress: Progress | None = None,
                   sources: Sequence[str] = (), xlsx: bool = True) -> SummaryResult:
+    """`settings` are the run's (language, fail-on, the cross-report rules); `linter` the run's engine
+    (per-folder configuration), by default one for `settings` alone."""
+    from ..engine.linter import linter_for
+    from ..engine.pool import default_jobs
     from .book import XlsxWriter
-    from .pool import default_jobs
 
+    engine = linter or linter_for(settings)
     timings: dict[str, float] = {}
     t = time.perf_counter()
     # summary.xlsx is started first: its child fills the findings sheet while the reports are linted.
     book = XlsxWriter(os.path.join(out_dir, "summary.xlsx"), len(paths)) if xlsx else None
     try:
-        digests = lint_batch(paths, settings, jobs=jobs, scheduler=scheduler, progress=progress,
+        digests = lint_batch(paths, settings, linter=engine, jobs=jobs, scheduler=scheduler, progress=progress,
                              linted=book.linted if book else None)
         timings["lint"] = time.perf_counter() - t
         # The digests live until the end: keep the collector from walking them again and again while
         # the outputs are built, and from touching (so copying) their pages in the forked children.
         gc.freeze()
         try:
-            return _summarise(digests, out_dir, settings, processes=min(2, jobs or default_jobs()), sources=sources,
-                              book=book, timings=timings)
+            return _summarise(digests, out_dir, settings, engine.rule_set(settings).cross_report(settings),
+                              processes=min(2, jobs or default_jobs()), sources=sources, book=book, timings=timings)
         finally:
             gc.unfreeze()
     except BaseException:
@@ -86,7 +107,7 @@ def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Setti
         raise
 
 
-def _summarise(digests: list[ReportDigest], out_dir: str, settings: Settings, *, processes: int,
+def _summarise(digests: list[ReportDigest], out_dir: str, settings: Settings, cross_rules, *, processes: int,
                sources: Sequence[str], book: XlsxWriter | None, timings: dict[str, float]) -> SummaryResult:
     from ..atomic import check_folder, write_bytes, write_text
     from .cross import cross_check
@@ -95,7 +116,7 @@ def _summarise(digests: list[ReportDigest], out_dir: str, settings: Settings, *,
     from .tables_out import findings_json, summary_csv
 
     t = time.perf_counter()
-    pairing = cross_check(digests, settings, processes=processes)
+    pairing = cross_check(digests, settings, processes=processes, rules=cross_rules)
     timings["cross"] = time.perf_counter() - t
     t = time.perf_counter()
     check_folder(out_dir)

@@ -8,32 +8,27 @@ if it still fails, its reports become `internal` errors and the run goes on.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from ..regular_file import open_regular
+from ..readers import ReadError, file_bytes
 from ..settings import Settings
 from .digest import ReportDigest, digest_bytes, unreadable
-from .pool import Progress
+
+Progress = Callable[[int], None]
 
 BATCH = 32  # reports per task: large enough that scheduling costs little, small enough to balance
 IN_FLIGHT_PER_WORKER = 4
 
 
 def _digest_batch(items: list[tuple[str, bytes]], settings: Settings) -> list[ReportDigest]:
-    from .pool import warm
-
-    warm(settings)  # cached after the first task on a worker
     return [digest_bytes(path, data, settings) for path, data in items]
 
 
 def _read(path: str, settings: Settings) -> tuple[str, bytes] | ReportDigest:
     try:
-        with open_regular(path) as (fh, st):
-            if st.st_size > settings.max_bytes:
-                return unreadable(path, "too-large", f"is {st.st_size:,} bytes, over the limit of {settings.max_bytes:,}")
-            return path, fh.read()
-    except OSError as e:
-        return unreadable(path, "unreadable", f"cannot be read: {e.strerror or e}")
+        return path, file_bytes(path, settings.max_bytes)
+    except ReadError as e:
+        return unreadable(path, e.kind, e.message)
 
 
 def _batches(paths: Sequence[str], settings: Settings, local: dict) -> Iterator[list[tuple[str, bytes]]]:

@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .. import kinds
-from ..engine.run import rules_for
 from ..formatters.common import path_text
 from ..formatters.json import finding_json
 from ..model import Severity
@@ -75,10 +74,14 @@ def pair_reports(digests: list[ReportDigest]) -> Pairing:
 PARALLEL_PAIRS = 256
 
 
-def cross_check(digests: list[ReportDigest], settings: Settings, processes: int = 1) -> Pairing:
-    """Run every selected cross-report rule on every pair; findings go into the later report's entry.
-    With `processes` > 1 and many pairs, a forked child checks the second half of them meanwhile."""
-    rules = [r for r in rules_for(settings) if r.cross_report]
+def cross_check(digests: list[ReportDigest], settings: Settings, processes: int = 1, rules=None) -> Pairing:
+    """Run every selected cross-report rule (`rules`: the engine's, by default those `settings` select) on
+    every pair; findings go into the later report's entry. With `processes` > 1 and many pairs, a forked
+    child checks the second half of them meanwhile."""
+    if rules is None:
+        from ..engine.linter import linter_for
+
+        rules = linter_for(settings).rule_set(settings).cross_report(settings)
     overrides = dict(settings.severity)
     pairing = pair_reports(digests)
     pairs = pairing.pairs

@@ -8,13 +8,15 @@ import re
 import time
 import traceback
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from collections.abc import Iterable
+
 from .. import kinds
-from ..engine.run import FileResult, lint_source, rules_for
+from ..engine.linter import Linter, linter_for
+from ..engine.rule import Rule
+from ..engine.run import FileResult
 from ..formatters.json import file_json
-from ..readers import ReadError, read_bytes
 from ..settings import Settings
 
 # The reporting body as the title names it, before the year: the 发布机构 of a page is often the
@@ -46,10 +48,9 @@ class ReportDigest:
         return self.entry.get("error")
 
 
-@lru_cache(maxsize=4)
-def cross_kinds(settings: Settings) -> tuple[str, ...]:
-    """The kinds of the selected rules that compare two reports."""
-    return tuple(sorted({r.kind for r in rules_for(settings) if r.cross_report}))
+def cross_kinds(rules: Iterable[Rule]) -> tuple[str, ...]:
+    """The kinds of the rules (those a result was made with) that compare two reports."""
+    return tuple(sorted({r.kind for r in rules if r.cross_report}))
 
 
 def digest_result(result: FileResult, settings: Settings, started: float | None = None) -> ReportDigest:
@@ -65,7 +66,7 @@ def digest_result(result: FileResult, settings: Settings, started: float | None 
             if line and line not in digest.excerpts:
                 digest.excerpts[line] = doc.line_text(line)[:_EXCERPT_CHARS]
         if doc.kind == "annual-report":
-            for kind in cross_kinds(settings):
+            for kind in cross_kinds(result.rules):
                 digest.cross[kind] = kinds.get(kind).extract(doc)
             # Cross-report findings are made in the parent, which has no text: keep the lines they may cite.
             for line in _lines_in(digest.cross):
@@ -97,25 +98,24 @@ def _failed(path: str, started: float) -> ReportDigest:
     return ReportDigest(path=path, entry=entry, seconds=time.perf_counter() - started)
 
 
-def digest_path(path: str, settings: Settings) -> ReportDigest:
-    from ..batch import lint_one  # the project's guarded lint_file: a bug becomes an `internal` error
-
+def digest_path(path: str, settings: Settings, linter: Linter | None = None,
+                file_settings: Settings | None = None) -> ReportDigest:
+    """Lint one report through the engine (its folder's configuration, suppressions and baseline
+    applied when `file_settings` are given) and digest it; `settings` are the run's (language)."""
     started = time.perf_counter()
     try:
-        return digest_result(lint_one(path, settings), settings, started)
+        result = (linter or linter_for(settings)).lint_path(path, file_settings or settings)
+        return digest_result(result, settings, started)
     except Exception:  # noqa: BLE001 - one report must never stop a batch (a bug in the digest itself)
         return _failed(path, started)
 
 
 def digest_bytes(path: str, data: bytes, settings: Settings) -> ReportDigest:
-    """For workers that do not share the client's file system (a Dask cluster)."""
+    """For workers that do not share the client's file system (a Dask cluster): no sidecar or baseline
+    file is at hand there, only the bytes."""
     started = time.perf_counter()
     try:
-        try:
-            source = read_bytes(path, data)
-        except ReadError as e:
-            return digest_result(FileResult(path=path, error=e), settings, started)
-        return digest_result(lint_source(source, settings), settings, started)
+        return digest_result(linter_for(settings).lint_bytes(path, data, settings, baseline=False), settings, started)
     except Exception:  # noqa: BLE001
         return _failed(path, started)
 

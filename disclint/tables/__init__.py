@@ -7,21 +7,26 @@ resolver, which cuts run-together numbers using the table's identities.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import Document
 from .layout import load_layouts
 from .table import Cell, Table, Unread
 
+if TYPE_CHECKING:
+    from .build import TableIdentities
+
 __all__ = ["Cell", "Table", "Unread", "rebuild_tables"]
 
 
-def rebuild_tables(doc: Document) -> dict[str, Table]:
-    """Table id → rebuilt table, for the tables found in the document."""
-    from .build import build_table  # the builders import the rule packs' identities lazily
+def rebuild_tables(doc: Document, identities: TableIdentities) -> dict[str, Table]:
+    """Table id → rebuilt table, for the tables found in the document. `identities` are the rule set's
+    table identities (the engine's), which cut run-together numbers."""
+    from .build import build_table
 
     out: dict[str, Table] = {}
-    context: dict = {}
     for tid, spec in load_layouts().items():
-        table = build_table(doc, spec, context)
+        table = build_table(doc, spec, identities)
         if table is not None:
             out[tid] = table
     return out

@@ -1,7 +1,7 @@
 """Build one table: grid first, running text otherwise; header order; layout; identities."""
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
 
 from ..model import Document
 from ..normalize import compact
@@ -18,31 +18,32 @@ _LEAVES = {"结果维持": "maintain", "结果纠正": "correct", "其他结果"
 _GROUPS = {"行政复议": "@rev", "行政诉讼": "@lit", "未经复议直接起诉": "@direct", "复议后起诉": "@after"}
 
 
-@lru_cache(maxsize=1)
-def _identity_rules() -> tuple[dict, ...]:
-    """The params of the built-in table-identity rules, from the packs the engine already loaded."""
-    from ..engine.loader import load_rules
+class TableIdentities:
+    """The hard identities of a rule set's table-identity rules, per table and layout, used to cut
+    run-together numbers (soft plausibility checks are not). The engine makes one per rule set and
+    hands it to the builders, which never read the rule packs themselves."""
 
-    return tuple(r.params for r in load_rules() if r.kind == "table-identity")
+    def __init__(self, params: Iterable[dict] = ()):
+        self._params = tuple(params)
+        self._bound: dict[tuple[str, str], tuple[Bound, ...]] = {}
+
+    def __call__(self, table_id: str, layout_name: str) -> tuple[Bound, ...]:
+        key = (table_id, layout_name)
+        if key not in self._bound:
+            out: list[Bound] = []
+            for p in self._params:
+                if p.get("table") != table_id or p.get("soft"):
+                    continue
+                if p.get("layouts") and layout_name not in [str(x) for x in p["layouts"]]:
+                    continue
+                out += bound_identities(p["expression"], p.get("forall", {}), table_id, layout_name)
+            self._bound[key] = tuple(out)
+        return self._bound[key]
 
 
-@lru_cache(maxsize=16)
-def identities_for(table_id: str, layout_name: str) -> tuple[Bound, ...]:
-    """The hard identities of the built-in rules for this table and layout, used to cut
-    run-together numbers (soft plausibility checks are not)."""
-    out: list[Bound] = []
-    for p in _identity_rules():
-        if p.get("table") != table_id or p.get("soft"):
-            continue
-        if p.get("layouts") and layout_name not in [str(x) for x in p["layouts"]]:
-            continue
-        out += bound_identities(p["expression"], p.get("forall", {}), table_id, layout_name)
-    return tuple(out)
-
-
-def build_table(doc: Document, spec: TableSpec, context: dict) -> Table | None:
+def build_table(doc: Document, spec: TableSpec, identities: TableIdentities) -> Table | None:
     builder = {"requests": _requests, "appeals": _appeals, "proactive": _proactive}[spec.id]
-    return builder(doc, spec, context)
+    return builder(doc, spec, identities)
 
 
 def _new(doc: Document, spec: TableSpec, layout: Layout, start: int | None, origin: str) -> Table:
@@ -52,10 +53,10 @@ def _new(doc: Document, spec: TableSpec, layout: Layout, start: int | None, orig
                  columns=tuple(c.id for c in layout.columns), origin=origin)
 
 
-def _finish(doc, spec, layout, raws, origin, order=None, start=None) -> Table:
+def _finish(doc, spec, layout, raws, identities: TableIdentities, origin, order=None, start=None) -> Table:
     first = start if start is not None else min((r.start for r in raws), default=None)
     table = _new(doc, spec, layout, first, origin)
-    table.identities = identities_for(spec.id, layout.name)  # kept for the repair (tables.repair)
+    table.identities = identities(spec.id, layout.name)  # kept for the repair (tables.repair)
     resolve(table, layout, raws, list(table.identities), order)
     return table
 
@@ -116,13 +117,13 @@ def _pick_layout(doc: Document, spec: TableSpec, lo: int, hi: int) -> tuple[Layo
     return best[1], best[2]
 
 
-def _requests(doc: Document, spec: TableSpec, context: dict) -> Table | None:
+def _requests(doc: Document, spec: TableSpec, identities: TableIdentities) -> Table | None:
     any_layout = spec.layouts[spec.default_layout]
     if sheets(doc):
         for layout in _layouts_by_signal(doc, spec):
             raws = grid_rows(doc, spec, layout, _requests_grid_map(spec))
             if len(raws) >= 3:
-                return _finish(doc, spec, layout, raws + _continued_rows(doc, layout, raws), "grid")
+                return _finish(doc, spec, layout, raws + _continued_rows(doc, layout, raws), identities, "grid")
     comp = compact_of(doc)
     a = anchor(comp, spec, list(any_layout.rows))
     if a is None:
@@ -140,7 +141,7 @@ def _requests(doc: Document, spec: TableSpec, context: dict) -> Table | None:
     raws = find_rows(doc, layout, a, hi, found)
     for r in raws:
         r.columns = order or ()
-    return _finish(doc, spec, layout, raws, "text", order, start=comp.offset(lo if order else first))
+    return _finish(doc, spec, layout, raws, identities, "text", order, start=comp.offset(lo if order else first))
 
 
 def _continued_rows(doc: Document, layout: Layout, raws: list) -> list:
@@ -224,11 +225,11 @@ def _appeals_order(tokens: list[str]) -> tuple[str, ...] | None:
     return tuple(order)
 
 
-def _appeals(doc: Document, spec: TableSpec, context: dict) -> Table | None:
+def _appeals(doc: Document, spec: TableSpec, identities: TableIdentities) -> Table | None:
     layout = spec.layouts[_profile_layout(doc, spec)]
     row = layout.numeric_rows[0]
     default = tuple(c.id for c in layout.columns)
-    table = _appeals_grid(doc, spec, layout, row, default)
+    table = _appeals_grid(doc, spec, layout, row, default, identities)
     if table is not None:
         return table
     comp = compact_of(doc)
@@ -237,14 +238,14 @@ def _appeals(doc: Document, spec: TableSpec, context: dict) -> Table | None:
     if not runs:
         if not any(w in comp.text for w in spec.evidence):
             return None
-        return _appeals_fallback(doc, spec, layout, row, comp)
+        return _appeals_fallback(doc, spec, layout, row, comp, identities)
     lo, hi, tokens = max(runs, key=lambda r: sum(1 for t in r[2] if not t.startswith("@")))
     order = _appeals_order(tokens) or default
     start = comp.end_offset(hi)
     m = RUN.match(doc.norm, start)
     tokens_found = pieces(m.group(), start) if m else []
     raws = [RawRow(row=row, start=start, tokens=tokens_found, columns=order)]
-    return _finish(doc, spec, layout, raws, "text", order, start=comp.offset(lo))
+    return _finish(doc, spec, layout, raws, identities, "text", order, start=comp.offset(lo))
 
 
 def _profile_layout(doc: Document, spec: TableSpec) -> str:
@@ -267,7 +268,7 @@ def _header_runs(comp, keys: dict[str, str]) -> list[tuple[int, int, list[str]]]
     return [(s, e, t) for s, e, t in runs if sum(1 for x in t if not x.startswith("@")) >= 5]
 
 
-def _appeals_fallback(doc, spec, layout, row, comp) -> Table | None:
+def _appeals_fallback(doc, spec, layout, row, comp, identities) -> Table | None:
     """Vertical one-character headers (flip-book PDFs): take the first run of 15 or more numbers
     after the table's caption."""
     at = min((comp.text.find(w) for w in spec.evidence if w in comp.text), default=-1)
@@ -277,11 +278,11 @@ def _appeals_fallback(doc, spec, layout, row, comp) -> Table | None:
         digits = sum(len(t) for t, _ in toks if t[:1].isdigit())
         if len(toks) >= 8 and digits >= 15:
             raws = [RawRow(row=row, start=m.start(), tokens=toks, columns=tuple(c.id for c in layout.columns))]
-            return _finish(doc, spec, layout, raws, "text", start=comp.offset(max(0, at)))
+            return _finish(doc, spec, layout, raws, identities, "text", start=comp.offset(max(0, at)))
     return None
 
 
-def _appeals_grid(doc, spec, layout, row, default) -> Table | None:
+def _appeals_grid(doc, spec, layout, row, default, identities) -> Table | None:
     keys = {**_LEAVES, **_GROUPS}
     for sheet in sheets(doc):
         header_end = None
@@ -315,13 +316,13 @@ def _appeals_grid(doc, spec, layout, row, default) -> Table | None:
             where = {**sheet.where, "row": data_i + 1, "col": j + 1} if sheet.where else {}
             got[order[k]] = parse_cell(raw, off, off + len(raw) if off is not None else None, where)
         raws = [RawRow(row=row, start=sheet.row_starts[data_i], cells=got)]
-        return _finish(doc, spec, layout, raws, "grid", start=sheet.row_starts[0])
+        return _finish(doc, spec, layout, raws, identities, "grid", start=sheet.row_starts[0])
     return None
 
 
 # --- proactive ------------------------------------------------------------------------------
 
-def _proactive(doc: Document, spec: TableSpec, context: dict) -> Table | None:
+def _proactive(doc: Document, spec: TableSpec, identities: TableIdentities) -> Table | None:
     comp = compact_of(doc)
     first = min((m.start() for caps in spec.captions.values() for _, p in caps for m in [p.search(comp.text)] if m),
                 default=None)
@@ -332,7 +333,7 @@ def _proactive(doc: Document, spec: TableSpec, context: dict) -> Table | None:
     if sheets(doc):
         raws = grid_rows(doc, spec, layout, None, per_row=True)
         if len(raws) >= 2:
-            return _finish(doc, spec, layout, raws, "grid")
+            return _finish(doc, spec, layout, raws, identities, "grid")
     captions = [m.start() for _, p in spec.captions[name] for m in [p.search(comp.text)] if m]
     if not captions:
         return None
@@ -344,4 +345,4 @@ def _proactive(doc: Document, spec: TableSpec, context: dict) -> Table | None:
     raws = find_rows(doc, layout, lo, hi)
     if not raws:
         return None
-    return _finish(doc, spec, layout, raws, "text", start=comp.offset(lo))
+    return _finish(doc, spec, layout, raws, identities, "text", start=comp.offset(lo))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass
@@ -61,6 +60,6 @@ class Table:
     def all_blank(self) -> bool:
         return bool(self.cells) and all(c.blank for row in self.cells.values() for c in row.values())
 
-    def to_json(self, doc: Any = None) -> dict:
+    def to_json(self) -> dict:
         return {"id": self.id, "line": self.line,
                 "cells": {r: {c: cell.value for c, cell in self.cells[r].items()} for r in self.rows}}

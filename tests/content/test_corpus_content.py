@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from disclint.engine.run import lint_file
+from disclint.engine.linter import linter_for
 from disclint.settings import Settings
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -67,14 +67,14 @@ def _reports() -> list[str]:
 
 @pytest.mark.parametrize("name", _reports())
 def test_content_findings_on_real_reports(name):
-    result = lint_file(str(CORPUS / name), SETTINGS)
+    result = linter_for(SETTINGS).lint_path(str(CORPUS / name), SETTINGS)
     assert result.error is None, result.error
     got = sorted(f.rule for f in result.findings)
     assert got == sorted(EXPECTED.get(name, [])), [f"{f.rule} {f.line}: {f.message}" for f in result.findings]
 
 
 def test_scope_difference_is_a_warning_naming_both_figures():
-    result = lint_file(str(CORPUS / "docs/peers/洪泽区2024.pdf"), SETTINGS)
+    result = linter_for(SETTINGS).lint_path(str(CORPUS / "docs/peers/洪泽区2024.pdf"), SETTINGS)
     (finding,) = [f for f in result.findings if f.rule == "DL450"]
     assert finding.severity.value == "warning"
     assert "17" in finding.message and "95" in finding.message
@@ -82,6 +82,6 @@ def test_scope_difference_is_a_warning_naming_both_figures():
 
 
 def test_plain_contradiction_is_an_error():
-    result = lint_file(str(CORPUS / "docs/pingtan/068.txt"), SETTINGS)
+    result = linter_for(SETTINGS).lint_path(str(CORPUS / "docs/pingtan/068.txt"), SETTINGS)
     found = sorted((f.row, f.expected, f.actual, f.severity.value) for f in result.findings if f.rule == "DL450")
     assert found == [("r1_new", 0, 4, "error"), ("r3_7_total", 0, 3, "error")]

@@ -11,13 +11,13 @@ from disclint.content.dates import signature_date, split_date_digits
 from disclint.content.flat import flatten
 from disclint.content.numbers import number_value
 from disclint.content.prose_sum import find_breakdowns, read_items
-from disclint.engine.run import analyse
+from disclint.engine.linter import linter_for
 from disclint.readers.base import Source
 from disclint.settings import Settings
 
 
 def _doc(text: str):
-    return analyse(Source(path="<t>", text=text, format="text", encoding="utf-8"), Settings())
+    return linter_for(Settings()).analyse(Source(path="<t>", text=text, format="text", encoding="utf-8"), Settings())
 
 
 @pytest.mark.parametrize("year, digits, readings", [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from disclint.engine.loader import load_rules
-from disclint.engine.run import analyse
+from disclint.engine.linter import linter_for
 from disclint.kinds import text_table_mismatch
 from disclint.readers.base import Source
 from disclint.settings import Settings
@@ -33,7 +33,8 @@ class StandInTable:
 
 
 def _findings(sentence: str, **cells):
-    doc = analyse(Source(path="<t>", text=HEAD + sentence + TAIL, format="text", encoding="utf-8"), Settings())
+    doc = linter_for(Settings()).analyse(Source(path="<t>", text=HEAD + sentence + TAIL, format="text", encoding="utf-8"),
+                                         Settings())
     tables: dict = {}
     for key, value in cells.items():
         table, row, column = key.split("__")

@@ -279,7 +279,7 @@ def _alarm(signum, frame):
 def run_case(name: str, data: bytes, settings=None, time_limit: float = 20.0) -> Outcome:
     """Lint `data` as a file called `name`, the whole way to rendered output."""
     from disclint import formatters
-    from disclint.engine.run import lint_source
+    from disclint.engine.linter import linter_for
     from disclint.readers import ReadError, read_bytes
     from disclint.readers.base import ERROR_KINDS
     from disclint.report import Report
@@ -299,7 +299,7 @@ def run_case(name: str, data: bytes, settings=None, time_limit: float = 20.0) ->
             if e.kind not in ERROR_KINDS:
                 return Outcome(f"unhandled:undocumented-kind-{e.kind}", e.message)
             return Outcome(f"error:{e.kind}", e.message)
-        result = lint_source(source, settings)
+        result = linter_for(settings).lint_source(source, settings)
         report = Report(results=[result], settings=settings)
         formatters.render("json", report)
         formatters.render("text", report)

@@ -8,14 +8,22 @@ from pathlib import Path
 
 import pytest
 
-import disclint.engine.run as run
-from disclint.batch import SERIAL_BELOW, lint_many
-from disclint.engine.run import lint_file
+from disclint.engine.linter import Linter
+from disclint.engine.pool import SERIAL_BELOW
 from disclint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 PINGTAN = sorted((ROOT / "tests" / "corpus" / "docs" / "pingtan").glob("*.txt"))[:12]
+
+
+def lint_many(paths, settings=Settings(), **options):
+    """The engine's batch for one Settings object (what `disclint check` runs per configuration)."""
+    return Linter(settings).lint_many(paths, **options)
+
+
+def lint_file(path, settings=Settings()):
+    return Linter(settings).lint_path(path, settings)
 
 
 def summary(result):
@@ -61,14 +69,14 @@ def test_progress_is_called_once_per_file(reports):
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_crash_on_one_file_becomes_its_internal_error(reports, monkeypatch, jobs):
     victim = reports[5]
-    real = run.lint_file
+    real = Linter.analyse
 
-    def flaky(path, settings):
-        if path == victim:
+    def flaky(self, source, settings):
+        if source.path == victim:
             raise ZeroDivisionError("boom")
-        return real(path, settings)
+        return real(self, source, settings)
 
-    monkeypatch.setattr(run, "lint_file", flaky)  # the pool forks after this: workers see it too
+    monkeypatch.setattr(Linter, "analyse", flaky)  # the pool forks after this: workers see it too
     results = lint_many(reports, jobs=jobs, use_cache=False)
     assert results[5].error.kind == "internal"
     assert "ZeroDivisionError" in results[5].error.message and "boom" in results[5].error.message
@@ -77,17 +85,17 @@ def test_a_crash_on_one_file_becomes_its_internal_error(reports, monkeypatch, jo
 
 def test_a_worker_that_dies_loses_only_its_file(reports, monkeypatch):
     victim = reports[7]
-    real = run.lint_file
+    real = Linter.analyse
 
-    def fatal(path, settings):
-        if path == victim:
+    def fatal(self, source, settings):
+        if source.path == victim:
             os._exit(9)  # as if killed for memory, or crashed inside a C library
-        return real(path, settings)
+        return real(self, source, settings)
 
-    monkeypatch.setattr(run, "lint_file", fatal)
+    expected = [summary(lint_file(p)) for p in reports]
+    monkeypatch.setattr(Linter, "analyse", fatal)
     results = lint_many(reports, jobs=2, use_cache=False)
     assert results[7].error.kind == "internal" and "died" in results[7].error.message
-    expected = [summary(real(p, Settings())) for p in reports]
     assert [summary(r) for i, r in enumerate(results) if i != 7] == [e for i, e in enumerate(expected) if i != 7]
 
 

@@ -9,14 +9,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import disclint.batch as batch
 from disclint import cache as cache_mod
-from disclint.batch import lint_many
 from disclint.cli import main
+from disclint.engine.linter import Linter
 from disclint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def lint_many(paths, settings=Settings(), **options):
+    """The engine's batch for one Settings object (what `disclint check` runs per configuration)."""
+    return Linter(settings).lint_many(paths, **options)
 
 
 @pytest.fixture(autouse=True)
@@ -39,13 +43,13 @@ def reports(tmp_path):
 def linted(monkeypatch):
     """The paths really linted (not served from the cache)."""
     calls: list[str] = []
-    real = batch.lint_one
+    real = Linter.lint_unsuppressed
 
-    def counting(path, settings):
+    def counting(self, path, settings):
         calls.append(path)
-        return real(path, settings)
+        return real(self, path, settings)
 
-    monkeypatch.setattr(batch, "lint_one", counting)
+    monkeypatch.setattr(Linter, "lint_unsuppressed", counting)
     return calls
 
 

@@ -60,11 +60,11 @@ def test_file_over_the_size_limit_is_refused_up_front(tmp_path):
 
 
 def test_size_limit_is_configurable(tmp_path):
-    from disclint.batch import lint_many
+    from disclint.engine.linter import Linter
     from disclint.settings import Settings
 
     folder = folder_with(tmp_path, "x.txt")
-    [result] = lint_many([folder / "good.txt"], Settings(max_bytes=1000), use_cache=False)
+    [result] = Linter(Settings(max_bytes=1000)).lint_many([folder / "good.txt"], use_cache=False)
     assert result.error is not None and result.error.kind == "too-large"
     assert "1,000" in result.error.message
 
@@ -141,7 +141,7 @@ def test_symlink_loop_between_folders_is_walked_once(tmp_path):
 
 
 def test_rule_pack_with_python_tags_is_rejected(tmp_path):
-    from disclint.batch import lint_many
+    from disclint.engine.linter import Linter
     from disclint.engine.loader import RuleError
     from disclint.settings import Settings
 
@@ -152,12 +152,12 @@ def test_rule_pack_with_python_tags_is_rejected(tmp_path):
         "pack: evil\nrules:\n"
         f"  - !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
     with pytest.raises(RuleError, match="safe"):
-        lint_many([GOOD], Settings(rule_dirs=(str(pack),)), use_cache=False)
+        Linter(Settings(rule_dirs=(str(pack),))).lint_many([GOOD], use_cache=False)
     assert not marker.exists()
     (pack / "evil.yaml").write_text("pack: evil\nrules: !!python/object:collections.OrderedDict {}\n",
                                     encoding="utf-8")
     with pytest.raises(RuleError):
-        lint_many([GOOD], Settings(rule_dirs=(str(pack),)), use_cache=False)
+        Linter(Settings(rule_dirs=(str(pack),))).lint_many([GOOD], use_cache=False)
 
 
 def test_inputs_are_never_modified(tmp_path):

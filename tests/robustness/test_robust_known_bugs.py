@@ -55,8 +55,8 @@ def test_catastrophic_user_pattern_in_a_missing_statistic_rule(tmp_path):
         """), encoding="utf-8")
     report = tmp_path / "r.txt"
     report.write_text("2010年政府信息公开工作年度报告\n一、概述\n" + "a" * 60 + "b\n", encoding="utf-8")
-    code = ("import sys; from disclint.batch import lint_many; from disclint.settings import Settings\n"
-            f"[r] = lint_many([{str(report)!r}], Settings(rule_dirs=({str(pack)!r},), profile='2008'), "
+    code = ("import sys; from disclint.engine.linter import Linter; from disclint.settings import Settings\n"
+            f"[r] = Linter(Settings(rule_dirs=({str(pack)!r},), profile='2008')).lint_many([{str(report)!r}], "
             "use_cache=False)\nprint(sorted({f.rule for f in r.findings}))")
     try:
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=20)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from disclint.engine.run import analyse, check_document
+from disclint.engine.linter import linter_for
 from disclint.grammar import segment
 from disclint.model import Heading
 from disclint.readers.base import Source
@@ -73,11 +73,11 @@ def test_tables_and_rules_on_report_like_text(text, profile):
     if not text.strip():
         return
     settings_ = Settings(profile=profile)
-    doc = analyse(Source(path="x.txt", text=text, format="text"), settings_)
+    doc = linter_for(settings_).analyse(Source(path="x.txt", text=text, format="text"), settings_)
     for table in doc.tables.values():
-        table.to_json(doc)
+        table.to_json()
     lines = text.count("\n") + 1
-    for f in check_document(doc, settings_):
+    for f in linter_for(settings_).check(doc, settings_):
         assert f.line is None or 1 <= f.line <= lines
         assert f.start is None or 0 <= f.start <= len(text)
         assert f.message and f.rule

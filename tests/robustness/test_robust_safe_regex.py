@@ -66,7 +66,7 @@ def test_a_hanging_rule_becomes_a_rule_error_finding(monkeypatch):
     real_get = kinds.get
     monkeypatch.setattr(kinds, "get", lambda k: _PatternKind if k == "user-pattern" else real_get(k))
     rule = user_rule(CATASTROPHIC)
-    monkeypatch.setattr("disclint.engine.run.rules_for", lambda settings: (rule,))
+    monkeypatch.setattr("disclint.engine.linter.Linter.rules", lambda self, settings: (rule,))
     text = SEED + "\n" + "a" * 60 + "b\n"
     result = disclint.lint_text(text, Settings())
     [finding] = result.findings
@@ -78,7 +78,7 @@ def test_a_hanging_rule_becomes_a_rule_error_finding(monkeypatch):
 def test_a_well_behaved_user_rule_still_fires(monkeypatch):
     real_get = kinds.get
     monkeypatch.setattr(kinds, "get", lambda k: _PatternKind if k == "user-pattern" else real_get(k))
-    monkeypatch.setattr("disclint.engine.run.rules_for", lambda settings: (user_rule("依申请公开"),))
+    monkeypatch.setattr("disclint.engine.linter.Linter.rules", lambda self, settings: (user_rule("依申请公开"),))
     result = disclint.lint_text(SEED, Settings())
     assert result.findings and {f.rule for f in result.findings} == {"DL901"}
     assert all(result.document.text[f.start:f.end] == "依申请公开" for f in result.findings)

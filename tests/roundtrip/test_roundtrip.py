@@ -96,7 +96,7 @@ def outcome(path: Path) -> Outcome:
         year=doc.year,
         profile=doc.profile,
         sections=[s.id for s in doc.sections],
-        tables={tid: table.to_json(doc)["cells"] for tid, table in sorted(doc.tables.items())},
+        tables={tid: table.to_json()["cells"] for tid, table in sorted(doc.tables.items())},
         arithmetic=sorted(findings, key=repr),
     )
 

@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from disclint.engine.run import lint_source
+from disclint.engine.linter import linter_for
 from disclint.readers import read_path
 from disclint.settings import Settings
 from tests.conftest import CORPUS
@@ -58,7 +58,7 @@ def test_changing_one_cell_fires_exactly_its_identities_in_text(name):
 
 def test_changing_one_cell_fires_exactly_its_identities_in_a_grid():
     source = read_path(str(CORPUS / "docs/pingtan/018.html"))
-    base = lint_source(source, IDENTITIES)
+    base = linter_for(IDENTITIES).lint_source(source, IDENTITIES)
     table = base.document.tables["requests"]
     values = {r: {c: table.cell(r, c).value for c in COLUMNS} for r in table.rows}
     grid = next(g for g in source.grids if any("本年新收" in (c or "") for row in g.rows for c in row))
@@ -70,13 +70,13 @@ def test_changing_one_cell_fires_exactly_its_identities_in_a_grid():
             g.rows[where["row"] - 1][where["col"] - 1] = str(values[row][col] + 1)
             changed = copy.deepcopy(values)
             changed[row][col] += 1
-            result = lint_source(mutated, IDENTITIES)
+            result = linter_for(IDENTITIES).lint_source(mutated, IDENTITIES)
             assert found(result, "requests") == expected_requests(changed, table.layout, row, col), (row, col)
 
 
 def test_changing_one_appeals_cell_fires_its_group_total():
     source = read_path(str(CORPUS / "docs/pingtan/018.html"))
-    table = lint_source(source, IDENTITIES).document.tables["appeals"]
+    table = linter_for(IDENTITIES).lint_source(source, IDENTITIES).document.tables["appeals"]
     rules = {"rev": "DL305", "direct": "DL306", "after": "DL307"}
     for col, cell in table.cells["cases"].items():
         mutated = copy.deepcopy(source)
@@ -86,7 +86,7 @@ def test_changing_one_appeals_cell_fires_its_group_total():
         leaves = [c for c in table.cells["cases"] if c.startswith(group + "_") and not c.endswith("_total")]
         values = {c: table.cell("cases", c).value + (1 if c == col else 0) for c in table.cells["cases"]}
         want = {(rules[group], "cases", f"{group}_total", sum(values[c] for c in leaves), values[f"{group}_total"])}
-        assert found(lint_source(mutated, IDENTITIES), "appeals") == want, col
+        assert found(linter_for(IDENTITIES).lint_source(mutated, IDENTITIES), "appeals") == want, col
 
 
 def _swap_grid_columns(source, table_no: int, a: int, b: int):
@@ -104,8 +104,8 @@ def _swap_grid_columns(source, table_no: int, a: int, b: int):
 ])
 def test_swapped_columns_are_read_by_their_labels(table_id, table_no, a, b):
     source = read_path(str(CORPUS / "docs/pingtan/018.html"))
-    before = lint_source(source, IDENTITIES).document.tables[table_id].to_json()["cells"]
-    result = lint_source(_swap_grid_columns(source, table_no, a, b), IDENTITIES)
+    before = linter_for(IDENTITIES).lint_source(source, IDENTITIES).document.tables[table_id].to_json()["cells"]
+    result = linter_for(IDENTITIES).lint_source(_swap_grid_columns(source, table_no, a, b), IDENTITIES)
     assert result.document.tables[table_id].to_json()["cells"] == before
     assert identity_findings(result) == []
 

@@ -32,7 +32,7 @@ def test_seed_001_one_cell_per_line_is_rebuilt_in_full():
 
 def test_seed_001_json_shows_the_cells():
     result = lint_corpus("seeds/001_174315c6c8a13a1e.txt")
-    out = result.document.tables["requests"].to_json(result.document)
+    out = result.document.tables["requests"].to_json()
     assert out["id"] == "requests" and out["line"] is not None
     assert json.loads(json.dumps(out))["cells"]["r3_7_total"] == dict.fromkeys(COLUMNS, 0)
 

@@ -1,0 +1,82 @@
+"""The rules of one run, read from the packs once (`RuleSet.load`, the one place that calls the
+loader) and asked everything else a run needs of them: which rules a configuration selects, whether a
+selector names a rule, which rules look across reports, and the table identities the table builders
+cut run-together numbers with."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..config import ConfigError
+from ..settings import MAX_RULE_PACK_BYTES, Settings
+from . import loader
+from .rule import Rule
+
+
+def rule_matches(rule: Rule, selector: str) -> bool:
+    """`select`, `ignore`, `severity` and suppressions all name rules this way: a code prefix, a rule
+    name, a rule kind or a finding kind."""
+    matches = getattr(rule, "matches", None)
+    if matches is not None:
+        return matches(selector)
+    return rule.code.startswith(selector) or selector in (rule.name, rule.kind, finding_kind(rule))
+
+
+@dataclass(eq=False)
+class RuleSet:
+    """Every rule of the built-in packs and of `rule_dirs`, in load order."""
+
+    rules: tuple[Rule, ...]
+    rule_dirs: tuple[str, ...] = ()
+    _selected: dict[Settings, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, rule_dirs: Iterable[str] = (), max_pack_bytes: int = MAX_RULE_PACK_BYTES) -> RuleSet:
+        """Read and validate the packs (raises loader.RuleError)."""
+        dirs = tuple(rule_dirs)
+        return cls(rules=tuple(loader.load_rules(dirs, max_pack_bytes)), rule_dirs=dirs)
+
+    def by_code(self) -> dict[str, Rule]:
+        return {r.code: r for r in self.rules}
+
+    def select(self, settings: Settings) -> tuple[Rule, ...]:
+        """The rules `settings` runs: those `select` names (all when empty), minus those `ignore` names."""
+        if settings not in self._selected:
+            self._selected[settings] = tuple(r for r in self.rules if _selected(r, settings))
+        return self._selected[settings]
+
+    def names_a_rule(self, selector: str, rules: Iterable[Rule] | None = None) -> bool:
+        return any(rule_matches(r, selector) for r in (self.rules if rules is None else rules))
+
+    def cross_report(self, settings: Settings) -> tuple[Rule, ...]:
+        """The selected rules that compare two reports of one body (run by `disclint summary`)."""
+        return tuple(r for r in self.select(settings) if r.cross_report)
+
+    def table_identities(self) -> tuple[dict, ...]:
+        """The params of every table-identity rule, selected or not: the table builders cut run-together
+        numbers with them whatever the configuration runs."""
+        return tuple(r.params for r in self.rules if r.kind == "table-identity")
+
+    def check_selectors(self, settings: Settings) -> None:
+        """A selector that matches no rule is a configuration error: a typo in `ignore` would otherwise
+        silently do nothing, and one in `select` would silently turn every rule off."""
+        checks = [("select", s) for s in settings.select] + [("ignore", s) for s in settings.ignore]
+        checks += [("severity", s) for s, _ in settings.severity]
+        checks += [("per-file-ignores", s) for _, sel in settings.per_file_ignores for s in sel]
+        for key, selector in checks:
+            if not self.names_a_rule(selector):
+                raise ConfigError(f"{settings.origin(key)}: key '{key}': '{selector}' matches no rule "
+                                  "(give a code such as DL101, a code prefix such as DL1, a rule name or a finding"
+                                  " kind; `disclint rules` lists them)")
+
+
+def _selected(rule: Rule, settings: Settings) -> bool:
+    if settings.select and not any(rule_matches(rule, s) for s in settings.select):
+        return False
+    return not any(rule_matches(rule, s) for s in settings.ignore)
+
+
+def severity_override(rule: Rule, settings: Settings) -> str | None:
+    """The severity the configuration gives this rule (by code or name), if any."""
+    overrides = dict(settings.severity)
+    return overrides.get(rule.code) or overrides.get(rule.name)
