@@ -103,16 +103,17 @@ def main() -> int:
     args = ap.parse_args()
     repeats, min_time = (3, 0.3) if args.quick else (5, 1.0)
 
-    from disclint.engine.run import lint_file, rules_for
+    from disclint.engine.linter import Linter
     from disclint.grammar.segment import parser
     from disclint.settings import Settings
 
     settings = Settings()
     parser()
-    rules_for(settings)
+    linter = Linter(settings)
+    linter.rules(settings)
 
     def lint(p: str) -> None:
-        lint_file(p, settings)
+        linter.lint_path(p, settings)
 
     work = Path(tempfile.mkdtemp(prefix="disclint-bench-"))
     corpus = scaled.corpus_texts()
@@ -130,17 +131,19 @@ def main() -> int:
 
     starts = cold_start(5 if args.quick else 15, str(corpus[0]))
     biggest = docs[list(docs)[-1]]
-    mem_big = child(f"from disclint.engine.run import lint_file\nr = lint_file({str(biggest)!r})\n"
+    mem_big = child(f"from disclint import Linter\nr = Linter().lint_path({str(biggest)!r})\n"
                     "RESULT = {'findings': len(r.findings)}")
     mem_base = child(f"import sys; sys.path.insert(0, 'benchmarks')\nfrom bench_pipeline import baseline\n"
                      f"RESULT = {{'headings': baseline({str(biggest)!r})}}")
-    mem_corpus = child("from disclint.engine.run import lint_file\nimport sys; sys.path.insert(0, 'benchmarks')\n"
-                       "import scaled\nRESULT = {'files': len([lint_file(str(p)) for p in scaled.corpus_texts()])}")
+    mem_corpus = child("from disclint import Linter\nimport sys; sys.path.insert(0, 'benchmarks')\n"
+                       "import scaled\nlinter = Linter()\n"
+                       "RESULT = {'files': len([linter.lint_path(str(p)) for p in scaled.corpus_texts()])}")
     cache = child("import os, sys, time, tempfile\nos.environ['XDG_CACHE_HOME'] = tempfile.mkdtemp()\n"
-                  "sys.path.insert(0, 'benchmarks')\nimport scaled\nfrom disclint.batch import lint_many\n"
+                  "sys.path.insert(0, 'benchmarks')\nimport scaled\nfrom disclint import Linter\n"
                   "paths = [str(p) for p in scaled.corpus_texts()]\n"
-                  "from disclint.engine.run import rules_for\nfrom disclint.grammar.segment import parser\n"
-                  "from disclint.settings import Settings\nrules_for(Settings()); parser()\n"
+                  "from disclint.grammar.segment import parser\n"
+                  "from disclint.settings import Settings\nlinter = Linter(Settings()); lint_many = linter.lint_many\n"
+                  "linter.rules(Settings()); parser()\n"
                   "t = time.perf_counter(); lint_many(paths, jobs=1, use_cache=False); none = time.perf_counter() - t\n"
                   "t = time.perf_counter(); lint_many(paths, jobs=1); cold = time.perf_counter() - t\n"
                   "t = time.perf_counter(); lint_many(paths, jobs=1); warm = time.perf_counter() - t\n"

@@ -24,6 +24,11 @@ class SourceText(Protocol):
     locations: dict[int, dict]
 
 
+# The rule profiles: the regulation and notice a report is checked against (2008 regulation, the 2019
+# revision, the 2021 official forms), by the year it reports on (facts.py picks one per report).
+PROFILES = ("2008", "2019", "2021")
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

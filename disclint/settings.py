@@ -1,5 +1,5 @@
 """One frozen settings object, built once (from the command line and configuration files) and passed
-down; hashable, so it can key a cache (`engine.run.rules_for`, the result cache).
+down; hashable, so it can key a cache (the engine's selected rules, the result cache).
 
 Configuration is discovered per linted file (disclint.config), so a run may hold a few of these: one
 per configuration file, plus the per-file variant `for_file` makes when a per-file-ignores glob
@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .model import Severity
+from .model import PROFILES, Severity
+from .readers import DEFAULT_MAX_BYTES
+
+__all__ = ["LANGS", "PROFILES", "Settings", "glob_matches"]
 
 LANGS = ("zh", "en")
-PROFILES = ("2008", "2019", "2021")
 # A larger rule pack is refused before it is parsed (the built-in ones are under 80 kB; issue 18
 # loaded a 42 MB one for 96 s and 2.7 GB).
 MAX_RULE_PACK_BYTES = 1024 * 1024
@@ -26,7 +28,7 @@ MAX_RULE_PACK_BYTES = 1024 * 1024
 class Settings:
     lang: str = "zh"  # message language: zh | en
     profile: str | None = None  # force a profile instead of the one the reported year implies
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
     rule_dirs: tuple[str, ...] = ()  # extra YAML rule packs (absolute folders)
     max_rule_pack_bytes: int = MAX_RULE_PACK_BYTES
     select: tuple[str, ...] = ()  # codes, code prefixes, rule names or finding kinds; empty = all

@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 import click
 
+from ..settings import LANGS, PROFILES
+
 # option name → configuration key
 _OVERRIDES = {
     "lang": "lang", "profile": "profile", "select": "select", "ignore": "ignore", "severity": "severity",
@@ -20,8 +22,8 @@ def config_options(command: Callable) -> Callable:
         click.option("--config", "config_file", type=click.Path(dir_okay=False),
                      help="Use this configuration file instead of discovering one per file."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
-        click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh)."),
-        click.option("--profile", type=click.Choice(["2008", "2019", "2021"]), default=None,
+        click.option("--lang", type=click.Choice(LANGS), default=None, help="Message language (default zh)."),
+        click.option("--profile", type=click.Choice(PROFILES), default=None,
                      help="Force a rule profile instead of the one the reported year implies."),
         click.option("--select", multiple=True, metavar="CODES",
                      help="Run only these rules: codes, code prefixes, rule names or finding kinds (comma list)."),

@@ -1,8 +1,8 @@
 """The type of body that issued a report — government, department, township, subdistrict or other —
 which decides its statutory deadline (条例 2019 art. 49) and whether art. 50(4) applies to it.
 
-Read from `doc.facts["body_type"]` when configuration set it, else inferred from the agency name
-(or the title) with the `body_types` patterns of rules/document.yaml."""
+Inferred from the agency name (or the title) with the `body_types` patterns of rules/document.yaml,
+unless `doc.facts["body_type"]` is already set (only rule cases do: no configuration key sets it)."""
 from __future__ import annotations
 
 import re

@@ -15,7 +15,7 @@ import os
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import suppress
 from ..config import Resolver, resolver_for
@@ -27,6 +27,9 @@ from . import pool
 from .rule import Rule
 from .ruleset import RuleSet
 from .run import FileResult, analyse, apply_severity, check_document, sort_findings
+
+if TYPE_CHECKING:
+    from ..tables.build import TableIdentities
 
 T = TypeVar("T")
 Progress = Callable[[FileResult], None]
@@ -78,7 +81,8 @@ class Linter:
         """The rules `settings` selects."""
         return self.rule_set(settings).select(settings)
 
-    def _table_identities(self, settings: Settings):
+    def table_identities(self, settings: Settings) -> TableIdentities:
+        """The table identities the builders cut run-together numbers with (every table-identity rule)."""
         rule_set = self.rule_set(settings)
         if id(rule_set) not in self._identities:
             from ..tables.build import TableIdentities
@@ -109,7 +113,7 @@ class Linter:
 
     def analyse(self, source: Source, settings: Settings) -> Document:
         """The typed model with facts and tables, before any rule runs."""
-        return analyse(source, settings, self._table_identities(settings))
+        return analyse(source, settings, self.table_identities(settings))
 
     def check(self, doc: Document, settings: Settings) -> list[Finding]:
         """The selected rules' findings on `doc`, severities applied and sorted (no suppressions)."""
@@ -177,7 +181,7 @@ class Linter:
         settings = [self.settings_for(n) for n in names]
         for s in set(settings):
             self.rules(s)
-            self._table_identities(s)
+            self.table_identities(s)
         if names:
             parser()
         return settings

@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Finding, Severity
+from ..model import PROFILES, Finding, Severity
 from .template import render
 
-PROFILES = ("2008", "2019", "2021")
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,6 @@ from . import loader
 from .rule import Rule
 
 
-def rule_matches(rule: Rule, selector: str) -> bool:
-    """`select`, `ignore`, `severity` and suppressions all name rules this way: a code prefix, a rule
-    name, a rule kind or a finding kind."""
-    matches = getattr(rule, "matches", None)
-    if matches is not None:
-        return matches(selector)
-    return rule.code.startswith(selector) or selector in (rule.name, rule.kind, finding_kind(rule))
-
-
 @dataclass(eq=False)
 class RuleSet:
     """Every rule of the built-in packs and of `rule_dirs`, in load order."""
@@ -46,7 +37,7 @@ class RuleSet:
         return self._selected[settings]
 
     def names_a_rule(self, selector: str, rules: Iterable[Rule] | None = None) -> bool:
-        return any(rule_matches(r, selector) for r in (self.rules if rules is None else rules))
+        return any(r.matches(selector) for r in (self.rules if rules is None else rules))
 
     def cross_report(self, settings: Settings) -> tuple[Rule, ...]:
         """The selected rules that compare two reports of one body (run by `disclint summary`)."""
@@ -71,9 +62,9 @@ class RuleSet:
 
 
 def _selected(rule: Rule, settings: Settings) -> bool:
-    if settings.select and not any(rule_matches(rule, s) for s in settings.select):
+    if settings.select and not any(rule.matches(s) for s in settings.select):
         return False
-    return not any(rule_matches(rule, s) for s in settings.ignore)
+    return not any(rule.matches(s) for s in settings.ignore)
 
 
 def severity_override(rule: Rule, settings: Settings) -> str | None:

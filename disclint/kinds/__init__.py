@@ -1,7 +1,7 @@
 """Rule kinds: a closed set of Python modules, one kind per module (rules are data, kinds are code).
 
-The module of kind `table-identity` is `disclint.kinds.table_identity`. Each defines
-- KIND: the rule kind named in YAML (`kind: required-section`);
+The module of kind `table-identity` is `disclint.kinds.table_identity` (the module's name is the rule
+kind named in YAML, `kind: required-section`). Each defines
 - FINDING_KIND: the contract's finding kind its findings carry (`missing-section`);
 - PARAMS: {key: (type, required)} — the kind's own YAML keys, checked all the way down at load
   (engine.schema: `list[Pattern]` is a list of user patterns compiled then by safe_regex);

@@ -18,7 +18,6 @@ from typing import Any
 
 from ..model import Document
 
-KIND = "carry-over"
 FINDING_KIND = "carry-over"
 CROSS_REPORT = True
 PARAMS = {"identity": (str, True)}

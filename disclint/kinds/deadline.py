@@ -18,7 +18,6 @@ from ..content.dates import issue_dates
 from ..model import Document, Severity
 from ..engine.schema import Struct
 
-KIND = "deadline"
 FINDING_KIND = "deadline"
 PARAMS = {
     # each: {years: [first, last or null], bodies: [body types], by: "MM-DD" of the next year,

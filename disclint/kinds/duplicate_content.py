@@ -20,7 +20,6 @@ from typing import Any
 
 from ..model import Document, Heading, Paragraph
 
-KIND = "duplicate-content"
 # Text or figures carried over from last year's report: the contract's "figures copied from another year".
 FINDING_KIND = "year-mismatch"
 CROSS_REPORT = True

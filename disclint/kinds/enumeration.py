@@ -11,7 +11,6 @@ from ..model import Document, Heading, Paragraph
 from ..normalize import chinese_numeral
 from ..engine.schema import Pattern
 
-KIND = "enumeration"
 FINDING_KIND = "numbering"
 PARAMS = {"marker": (Pattern, True)}  # regex with one group: the numeral (e.g. ([一二…十]{1,2})是)
 # the fields its messages may name (engine.template)

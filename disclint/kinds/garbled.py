@@ -11,7 +11,6 @@ import re
 from ..content.dates import chinese_date, split_date_digits, valid_date
 from ..model import Document
 
-KIND = "garbled"
 FINDING_KIND = "garbled"
 PARAMS = {
     "damage": (list[str], True),  # which damage to look for: lost-date-glyphs, lost-docnum-glyphs, empty-period

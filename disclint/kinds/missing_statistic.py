@@ -15,7 +15,6 @@ from ..model import Document
 from ..tables.layout import load_layouts
 from ..tables.names import table_name
 
-KIND = "missing-statistic"
 FINDING_KIND = "missing-statistic"
 PARAMS = {
     "statistic": (str, True),  # what is missing, in the message: proactive-count, requests-count …

@@ -8,7 +8,6 @@ from ..model import Document
 from ..tables.layout import load_layouts
 from ..tables.names import table_name
 
-KIND = "missing-table"
 FINDING_KIND = "missing-table"
 PARAMS = {"tables": (list[str], True)}  # table ids the profile requires
 # the fields its messages may name (engine.template)

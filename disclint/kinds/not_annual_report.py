@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from ..model import Document
 
-KIND = "not-annual-report"
 FINDING_KIND = "not-annual-report"
 PARAMS: dict = {}
 # the fields its messages may name (engine.template)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ..model import Document, Section
 
-KIND = "numbering"
 FINDING_KIND = "numbering"
 PARAMS: dict = {}
 # the fields its messages may name (engine.template)

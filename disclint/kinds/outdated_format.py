@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..model import Document
 
-KIND = "outdated-format"
 FINDING_KIND = "outdated-format"
 PARAMS = {"older_layouts": (list[str], True)}
 # the fields its messages may name (engine.template)

@@ -10,7 +10,6 @@ from .. import safe_regex
 from ..model import Document
 from ..engine.schema import Pattern
 
-KIND = "placeholder"
 FINDING_KIND = "placeholder"
 PARAMS = {
     "patterns": (list[Pattern], True),  # regexes of residue, on the normalised text

@@ -12,7 +12,6 @@ from ..engine.schema import Pattern
 from ..model import Document, Paragraph
 from ..normalize import compact
 
-KIND = "required-section"
 FINDING_KIND = "missing-section"
 PARAMS = {
     "sections": (list[str], True),  # canonical section ids, in the order the profile lists them

@@ -13,7 +13,6 @@ from .. import safe_regex
 from ..model import Document
 from ..engine.schema import Pattern, Struct
 
-KIND = "required-statement"
 # The contract has no kind of its own for an absent statement; a required figure or statement
 # that a section lacks is a missing statistic.
 FINDING_KIND = "missing-statistic"

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from ..model import Document
 
-KIND = "section-order"
 FINDING_KIND = "section-order"
 PARAMS = {"order": (list[str], True)}
 # the fields its messages may name (engine.template)

@@ -19,7 +19,6 @@ from ..tables.layout import load_layouts
 from ..tables.names import column_name, row_name, table_name
 from ..tables.repair import is_total
 
-KIND = "table-cell"
 FINDING_KIND = "table-cell"
 PARAMS = {"check": (str, True)}  # value | blank | blank-total
 CHECKS = ("value", "blank", "blank-total")

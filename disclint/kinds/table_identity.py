@@ -14,7 +14,6 @@ from ..tables.layout import load_layouts
 from ..tables.names import column_name, row_name, table_name
 from ..tables.repair import describe_repairs, measure, table_repairs
 
-KIND = "table-identity"
 FINDING_KIND = "table-identity"
 PARAMS = {
     "table": (str, True),  # proactive | requests | appeals

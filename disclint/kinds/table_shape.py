@@ -9,7 +9,6 @@ from __future__ import annotations
 from ..model import Document
 from ..tables.names import column_name, row_name, table_name
 
-KIND = "table-shape"
 FINDING_KIND = "table-shape"
 PARAMS = {
     "reasons": (list[str], True),  # which Unread reasons this rule reports

@@ -20,7 +20,6 @@ from .. import safe_regex
 from ..model import Document, Severity
 from ..engine.schema import Pattern, Phrase, Struct
 
-KIND = "text-table-mismatch"
 FINDING_KIND = "text-table-mismatch"
 AGAINST = ("table", "stated-total")
 PARAMS = {

@@ -7,7 +7,6 @@ they load, list, explain, select and take severity overrides like every other ru
 """
 from __future__ import annotations
 
-KIND = "unused-suppression"
 FINDING_KIND = "unused-suppression"
 PARAMS: dict = {}
 # the fields its messages may name (engine.template)

@@ -21,7 +21,6 @@ from .. import safe_regex
 from ..model import Document
 from ..engine.schema import Pattern
 
-KIND = "year-mismatch"
 FINDING_KIND = "year-mismatch"
 EVIDENCE = ("statistics-period", "issue-date", "statement")
 PARAMS = {

@@ -2,8 +2,9 @@
 
 Reports drafted in Word often number their headings with Word's list numbering (numbering.xml),
 so "一、" and "（一）" are not in the paragraph text at all; a reader that drops them loses the
-outline the grammar needs. The labels are rebuilt here from numbering.xml: formats, level texts,
-counters per list, restarts and start overrides.
+outline the grammar needs. readers/word_numbering.py rebuilds the labels from numbering.xml
+(formats, level texts, counters per list, restarts and start overrides); this module puts them back
+in front of the paragraphs' text.
 
 The zip directory and every XML part are checked before python-docx sees the package: declared
 sizes and compression ratios (zip bombs) and DOCTYPE/ENTITY declarations (entity bombs).

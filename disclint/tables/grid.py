@@ -138,10 +138,6 @@ def _match_key(key: str, rows: list[Row]) -> Row | None:
     return best if score >= _FUZZY else None
 
 
-def _label_key(cells: list[str | None], data_cols: set[int]) -> list[tuple[int, str]]:
-    return [(j, c) for j, c in enumerate(cells) if j not in data_cols and c and c.strip()]
-
-
 def grid_rows(doc: Document, spec: TableSpec, layout: Layout, column_map, per_row: bool = False) -> list[RawRow]:
     """RawRows for a table with one label column block and data columns (requests, proactive).
 

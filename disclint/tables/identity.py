@@ -55,9 +55,6 @@ class Expression:
                 out |= {p for p in t.ref.split(".") if p.startswith("$")}
         return out
 
-    def refs(self) -> list[str]:
-        return [t.ref for t in self.left + self.right if t.ref]
-
 
 class _Build(Transformer):
     def start(self, c):
