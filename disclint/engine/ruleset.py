@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..config import ConfigError
+from ..paths import builtin_rules_dir
 from ..settings import MAX_RULE_PACK_BYTES, Settings
 from . import loader
 from .rule import Rule
@@ -44,9 +45,11 @@ class RuleSet:
         return tuple(r for r in self.select(settings) if r.cross_report)
 
     def table_identities(self) -> tuple[dict, ...]:
-        """The params of every table-identity rule, selected or not: the table builders cut run-together
-        numbers with them whatever the configuration runs."""
-        return tuple(r.params for r in self.rules if r.kind == "table-identity")
+        """The params of every built-in table-identity rule, selected or not: the table builders cut
+        run-together numbers with them whatever the configuration runs (a user pack's identity is checked,
+        but does not change how the tables are read)."""
+        builtin = str(builtin_rules_dir())
+        return tuple(r.params for r in self.rules if r.kind == "table-identity" and r.source.startswith(builtin))
 
     def check_selectors(self, settings: Settings) -> None:
         """A selector that matches no rule is a configuration error: a typo in `ignore` would otherwise
