@@ -144,7 +144,8 @@ class Linter:
     def _from_bytes(self, path: str, data: bytes, settings: Settings) -> FileResult:
         source = read_bytes(path, data)
         markup = None
-        if source.format == "html" and b"disclint-" in data:
+        # ASCII "disclint-" is the same bytes in UTF-8 and GB18030; a UTF-16 page is always decoded
+        if source.format == "html" and (b"disclint-" in data or b"\x00" in data[:4096]):
             from ..readers.text import decode
 
             try:

@@ -118,3 +118,19 @@ def test_only_the_rule_set_calls_the_loader():
     callers = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "disclint").rglob("*.py")
                      if "load_rules(" in p.read_text(encoding="utf-8"))
     assert callers == ["disclint/engine/loader.py", "disclint/engine/ruleset.py"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "gb18030"])
+def test_an_html_directive_is_found_in_the_bytes_the_reader_read(tmp_path, encoding):
+    """The reader drops comments; the engine places them from the page it read, in any encoding the
+    reader reads (the file is not read again)."""
+    import disclint
+
+    page = (CORPUS / "pingtan" / "001.html").read_text(encoding="utf-8")
+    at = page.index(">", page.lower().index("<body")) + 1
+    quiet = tmp_path / "quiet.html"
+    quiet.write_bytes((page[:at] + "<!-- disclint-disable-file -->" + page[at:]).encode(encoding))
+    loud = tmp_path / "loud.html"
+    loud.write_bytes(page.encode(encoding))
+    assert disclint.lint_path(loud, {}).findings
+    assert disclint.lint_path(quiet, {}).findings == []
