@@ -99,6 +99,15 @@ def _run(work: Callable[..., Any], send, inbox, parent: int) -> None:
 
 
 def _exit(signum, frame) -> None:
+    # The parent stopped us and says why itself. Raised where Python cannot propagate it (a weakref
+    # callback inside importlib), the exception is printed as "Exception ignored … Traceback": keep
+    # that off the user's terminal (stop() kills a child that did not unwind within 5 s).
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
     raise SystemExit(f"stopped (signal {signum})")
 
 
