@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..model import Document
 
-KIND = "rule-error"
 FINDING_KIND = "rule-error"
 PARAMS: dict = {}
 # the fields its messages may name (engine.template)
