@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from disclint.engine.run import analyse  # noqa: E402
+from disclint.engine.linter import linter_for  # noqa: E402
 from disclint.readers import ReadError, read_path  # noqa: E402
 from disclint.settings import Settings  # noqa: E402
 from disclint.tables.repair import find_repairs  # noqa: E402
@@ -126,7 +126,7 @@ def run(roots: list[Path]) -> Tally:
     settings = Settings()
     for path in documents(roots):
         try:
-            doc = analyse(read_path(str(path)), settings)
+            doc = linter_for(settings).analyse(read_path(str(path)), settings)
         except ReadError:
             continue
         for table in doc.tables.values():

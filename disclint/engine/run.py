@@ -94,3 +94,18 @@ def locate(doc: Document, finding: Finding) -> Finding:
         if extra:
             finding.where = {**extra, **finding.where}
     return finding
+
+
+def lint_file(path: str, settings: Settings = Settings()) -> FileResult:
+    """`Linter.lint_path` with one Settings object (tests, and callers written before the Linter): the
+    engine's Linter for these settings, so the packs are still read once per process."""
+    from .linter import linter_for
+
+    return linter_for(settings).lint_path(path, settings)
+
+
+def lint_source(source: Source, settings: Settings = Settings()) -> FileResult:
+    """`Linter.lint_source` with one Settings object (see lint_file)."""
+    from .linter import linter_for
+
+    return linter_for(settings).lint_source(source, settings)
