@@ -52,6 +52,10 @@ KEYS: dict[str, Key] = {
     "baseline": Key("baseline", "path", "baseline file: findings recorded there are not reported"),
     "max-file-size": Key("max_bytes", "int", "files larger than this many bytes are not read"),
     "max-rule-pack-bytes": Key("max_rule_pack_bytes", "int", "rule packs larger than this many bytes are refused"),
+    "exclude": Key("exclude", "globs", "files and folders not linted when walking folders (replaces the defaults)"),
+    "extend-exclude": Key("extend_exclude", "globs", "more files and folders not linted, added to exclude"),
+    "respect-gitignore": Key("respect_gitignore", "bool", "skip what .gitignore and .git/info/exclude ignore"),
+    "force-exclude": Key("force_exclude", "bool", "apply the exclusions to paths named on the command line too"),
 }
 
 
@@ -167,6 +171,10 @@ def _convert(spec: Key, value: Any, base: str) -> Any:
         return value
     if kind == "list":
         return _strings(value)
+    if kind == "globs":
+        if isinstance(value, str):
+            value = [value]
+        return tuple(anchor_glob(g, base) for g in _strings(value))
     if kind == "paths":
         folders = tuple(os.path.normpath(os.path.join(base, p)) for p in _strings(value))
         for folder in folders:
@@ -191,6 +199,19 @@ def _convert(spec: Key, value: Any, base: str) -> Any:
             raise ValueError("must be a table of glob = [codes…]")
         return tuple((str(glob), _strings(codes)) for glob, codes in value.items())
     raise AssertionError(kind)
+
+
+def anchor_glob(pattern: str, base: str) -> str:
+    """A gitignore-style glob as ruff reads `exclude`: one without "/" (or starting with "**/") matches a
+    file or folder name anywhere; one with a "/" is a path from `base` (the configuration's folder, or
+    the current folder for the command line), so it is made absolute here and means the same whichever
+    folder the walk starts from."""
+    negated = pattern.startswith("!")
+    body = pattern[1:] if negated else pattern
+    if "/" in body.rstrip("/") and not body.startswith("**/"):
+        body = "/" + os.path.normpath(os.path.join(base, body.lstrip("/"))).lstrip("/").replace(os.sep, "/") + \
+            ("/" if body.endswith("/") else "")
+    return ("!" if negated else "") + body
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -245,7 +266,10 @@ class Resolver:
             root = str(path.parent)
             values = parse(raw, where, root, lines)
             origins = {_key_of(f): str(path) for f in values}
+        extend = values.get("extend_exclude", ())
         values.update(self.overrides)
+        if "extend_exclude" in self.overrides:  # --extend-exclude adds to the file's list, as in ruff
+            values["extend_exclude"] = extend + self.overrides["extend_exclude"]
         origins.update({_key_of(f): self.override_origins.get(f, "command line") for f in self.overrides})
         # Selectors are checked against the rules by the engine (engine.ruleset.RuleSet.check_selectors),
         # which holds the rule packs: configuration does not read them.

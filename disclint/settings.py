@@ -23,6 +23,15 @@ LANGS = ("zh", "en")
 # loaded a 42 MB one for 96 s and 2.7 GB).
 MAX_RULE_PACK_BYTES = 1024 * 1024
 
+# Folders never worth walking into, as ruff's default `exclude` (version control, tool caches,
+# virtual environments, build output, editors' settings): `exclude` replaces this list,
+# `extend-exclude` adds to it.
+DEFAULT_EXCLUDE = (
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox",
+    ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
+    "__pypackages__", "_build", "buck-out", "dist", "node_modules", "site-packages", "venv",
+)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -38,6 +47,11 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     exit_zero: bool = False
     baseline: str | None = None  # absolute path of a baseline file (disclint.suppress)
+    # file selection (cli/_exclude.py): gitignore-style globs, those with a "/" anchored to an absolute folder
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False  # also exclude paths named on the command line
     root: str | None = None  # folder of the configuration file: globs and relative paths start here
     config_file: str | None = None  # the configuration file these settings came from, if any
     origins: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # key → where its value came from

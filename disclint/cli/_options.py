@@ -14,7 +14,18 @@ from ..settings import LANGS, PROFILES
 _OVERRIDES = {
     "lang": "lang", "profile": "profile", "select": "select", "ignore": "ignore", "severity": "severity",
     "fail_on": "fail-on", "exit_zero": "exit-zero", "rule_dir": "rule-dirs", "baseline": "baseline",
+    "exclude": "exclude", "extend_exclude": "extend-exclude", "respect_gitignore": "respect-gitignore",
+    "force_exclude": "force-exclude",
 }
+_ON_OFF = ("respect_gitignore", "force_exclude")  # --x/--no-x: False is a choice, None is "not given"
+
+
+def usage_error(message: str) -> None:
+    """Contradictory or pointless options: one line on stderr and exit 2, before anything runs."""
+    from ..report import EXIT_USAGE
+
+    click.echo(f"disclint: {message}", err=True)
+    raise SystemExit(EXIT_USAGE)
 
 
 def config_options(command: Callable) -> Callable:
@@ -37,6 +48,14 @@ def config_options(command: Callable) -> Callable:
         click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when there are findings."),
         click.option("--baseline", type=click.Path(dir_okay=False), default=None,
                      help="Do not report findings recorded in this baseline file."),
+        click.option("--exclude", multiple=True, metavar="GLOBS",
+                     help="Files and folders to leave out, replacing the default list (comma list, repeatable)."),
+        click.option("--extend-exclude", multiple=True, metavar="GLOBS",
+                     help="Files and folders to leave out, besides the configured exclude (comma list, repeatable)."),
+        click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                     help="Skip what .gitignore and .git/info/exclude ignore (default: respect them)."),
+        click.option("--force-exclude/--no-force-exclude", default=None,
+                     help="Apply the exclusions to paths named on the command line too (for pre-commit)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -49,14 +68,18 @@ def pop_resolver(kwargs: dict):
 
     config_file = kwargs.pop("config_file")
     isolated = kwargs.pop("isolated")
+    if isolated and config_file:
+        usage_error("--isolated ignores every configuration file, so --config cannot be used with it")
     raw: dict = {}
     origins: dict[str, str] = {}
     for option, key in _OVERRIDES.items():
         value = kwargs.pop(option)
-        if value in (None, (), False):
+        if value is None or value == () or (value is False and option not in _ON_OFF):
             continue
         if option in ("select", "ignore"):
             value = ",".join(value)
+        elif option in ("exclude", "extend_exclude"):
+            value = [g.strip() for item in value for g in item.split(",") if g.strip()]
         elif option == "severity":
             value = _severity_pairs(value)
         elif option == "rule_dir":

@@ -41,7 +41,7 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
         try:
             linter = Linter(pop_resolver(options))
             notes: list[str] = []
-            files = list(expand(paths, notes))
+            files = list(expand(paths, notes, linter.resolver))
             _output.check_out_folder(out_dir, OUTPUT_FILES, files)
             settings = linter.run_settings(files)
             for note in notes:

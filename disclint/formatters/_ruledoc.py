@@ -3,6 +3,38 @@
 from __future__ import annotations
 
 import inspect
+import re
+
+# Where disclint's documentation lives (the README's placeholder until the project has a public home):
+# SARIF's informationUri, and helpUri to each rule's section of docs/rules.md.
+PROJECT_URL = "https://example.invalid/disclint"
+RULES_DOC = "docs/rules.md"
+
+
+def help_uri(code: str) -> str:
+    return f"{PROJECT_URL}/blob/main/{RULES_DOC}#{code.lower()}"
+
+
+def template_text(message: str) -> str:
+    """A message template as prose: each {placeholder} becomes "…"."""
+    return re.sub(r"\{[A-Za-z_][A-Za-z0-9_]*\}", "…", message)
+
+
+def descriptions(rule) -> tuple[dict[str, str], dict[str, str]]:
+    """Short and full descriptions, {"zh": …, "en": …}, from the rule's YAML and its kind's docstring:
+    short — what the kind checks (en) and the finding kind's name with the message's shape (zh);
+    full — the rationale (en) and the message with the article or notice it enforces (zh)."""
+    from ..summary.rows import KIND_ZH
+
+    kind = finding_kind(rule)
+    shape = template_text(rule.message["zh"])
+    # a template that is almost all placeholders ("标题「…」…") says nothing: the kind's name alone then
+    wordy = len(re.findall(r"[\u4e00-\u9fff]", shape)) >= 6
+    short = {"zh": f"{KIND_ZH.get(kind, kind)}：{shape}" if wordy else f"{KIND_ZH.get(kind, kind)}（{rule.name}）",
+             "en": what_it_checks(rule) or rule.name}
+    full = {"zh": f"{template_text(rule.message['zh'])}。依据：{rule.reference}",
+            "en": " ".join(rule.rationale.split())}
+    return short, full
 
 
 def finding_kind(rule) -> str:
@@ -37,3 +69,24 @@ def help_text(rule, lang: str = "zh") -> str:
             lines += ["", f"{title}{note}:"]
             lines += ["    " + line for line in example.text.rstrip("\n").split("\n")]
     return "\n".join(lines) + "\n"
+
+
+def rules_markdown(rules) -> str:
+    """docs/rules.md: one section per rule, anchored by its code (the target of SARIF's helpUri)."""
+    out = ["# Rules", "",
+           "Generated from the rule packs by `python scripts/rule_docs.py`; a test keeps it equal to them.",
+           "`disclint explain CODE` prints the same in a terminal.", ""]
+    for rule in sorted(rules, key=lambda r: r.code):
+        short, _ = descriptions(rule)
+        out += [f"## {rule.code}", "",
+                f"`{rule.name}` — {rule.severity.value}, finding kind `{finding_kind(rule)}`, "
+                f"profiles {', '.join(rule.profiles)}", "",
+                f"- 检查内容: {short['zh']}", f"- What it checks: {short['en']}",
+                f"- 提示信息: {rule.message['zh']}", f"- Message: {rule.message['en']}",
+                f"- 依据 / Reference: {rule.reference}", "",
+                "Why: " + " ".join(rule.rationale.split()), ""]
+        for title, examples in (("Failing example", rule.fail), ("Passing example", rule.passes)):
+            for example in examples[:1]:
+                note = f" ({example.note})" if example.note else ""
+                out += [f"{title}{note}:", "", "```text", example.text.rstrip("\n"), "```", ""]
+    return "\n".join(out)

@@ -2,10 +2,13 @@
 (Vim's errorformat, VS Code's $eslint-compact style matchers). No excerpt, no summary line."""
 from __future__ import annotations
 
+from ._style import paint
 from .common import display_path, message_of
 
+OPTIONS = ("color",)
 
-def render(report) -> str:
+
+def render(report, color: bool = False) -> str:
     lang = report.settings.lang
     out: list[str] = []
     for result in report.results:
@@ -14,6 +17,7 @@ def render(report) -> str:
             out.append(f"{path}:1:1: E{result.error.kind} [error] {result.error.message}")
             continue
         for f in result.findings:
-            out.append(f"{path}:{f.line or 1}:{f.column or 1}: {f.rule} [{f.severity.value}] "
+            severity = paint(f.severity.value, f.severity.value, color)
+            out.append(f"{path}:{f.line or 1}:{f.column or 1}: {f.rule} [{severity}] "
                        f"{message_of(f, lang)}")
     return "".join(line + "\n" for line in out)
