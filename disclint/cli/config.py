@@ -9,7 +9,7 @@ import sys
 import click
 
 from ..report import EXIT_USAGE
-from ._options import config_options, pop_resolver
+from ._options import config_options, pop_resolver, usage_error
 
 
 @click.command("config")
@@ -23,6 +23,8 @@ def command(path, show, fmt, **options):
     from ..engine.linter import Linter
     from ..engine.loader import RuleError
 
+    if not os.path.exists(path):  # the configuration "for" nothing would be the current folder's: misleading
+        usage_error(f"{path}: no such file or folder")
     try:
         linter = Linter(pop_resolver(options))  # it checks that every selector names a rule
         folder = os.path.dirname(os.path.abspath(path)) if os.path.isfile(path) else path

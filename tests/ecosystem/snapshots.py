@@ -13,7 +13,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SNAPSHOTS = HERE / "snapshots"
 ROOT = HERE.parents[1]
-FORMATS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt"}
+FORMATS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt",
+           "gitlab": "json"}
 ARGS = ["check", "seeds", "--isolated", "--no-cache", "--select", "DL0,DL1"]
 VARIANTS = {  # name → extra arguments; each variant is one more snapshot
     "text-en": ["--format", "text", "--lang", "en"],
@@ -31,7 +32,13 @@ def arguments(name: str) -> list[str]:
 
 
 def comparable(name: str, text: str) -> str:
-    """The output with what other parts own taken out: table cells (rebuilt by disclint.tables)."""
+    """The output with what other parts own taken out: table cells (rebuilt by disclint.tables); and
+    what depends on where the checkout is: SARIF's %SRCROOT%."""
+    if name == "sarif":
+        data = json.loads(text)
+        for run in data["runs"]:
+            run["originalUriBaseIds"]["%SRCROOT%"]["uri"] = "file:///<checkout>/"
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if name != "json":
         return text
     data = json.loads(text)

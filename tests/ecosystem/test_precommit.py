@@ -34,6 +34,21 @@ def test_hook_file_declares_the_disclint_hook():
         assert not pattern.search(name), name
 
 
+def test_hook_reads_exactly_the_suffixes_the_readers_read():
+    from disclint.readers import READERS
+
+    hook = next(h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+                if h["id"] == "disclint")
+    import re
+
+    listed = set(re.fullmatch(r"\(\?i\)\\\.\(([a-z|]+)\)\$", hook["files"]).group(1).split("|"))
+    assert listed == {suffix[1:] for suffix in READERS}
+    for suffix in READERS:
+        assert re.search(hook["files"], f"报告{suffix.upper()}"), suffix
+    # what pre-commit names one by one still passes the exclusions (a staged ~$报告.docx, `exclude`)
+    assert "--force-exclude" in hook["entry"].split()
+
+
 def _git(*args: str, cwd: Path, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
 
