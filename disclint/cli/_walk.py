@@ -41,12 +41,12 @@ def _walk(top: str, notes: list[str], resolver, gitignore: GitIgnore, seen: set[
             continue
         seen.add(real)
         settings = resolver.for_folder(root)
+        folder = os.path.abspath(root)
 
         def kept(name: str, is_dir: bool) -> bool:
-            full = os.path.join(root, name)
-            if name.startswith(".") or excluded(full, is_dir, settings):
+            if name.startswith(".") or excluded(os.path.join(folder, name), is_dir, settings):
                 return False
-            return not (settings.respect_gitignore and gitignore.ignored(full, is_dir))
+            return not (settings.respect_gitignore and gitignore.ignored(folder, name, is_dir))
 
         dirs[:] = sorted(d for d in dirs if kept(d, True))
         for name in sorted(files):

@@ -155,3 +155,9 @@ def test_config_show_prints_the_exclusion_settings(repo):
     # a name matches anywhere and stays as written; a path is anchored at the configuration's folder
     assert f'extend-exclude = ["old/", "/{str(repo).lstrip("/")}/reports/old/"]' in out
     assert "respect-gitignore = false" in out and "(--respect-gitignore)" in out
+
+
+def test_exclude_globs_follow_gitignore_rules_negation_included(repo):
+    _tree(repo, ["a/keep.txt", "a/drop.txt", "b/drop.md", "c/x.txt"])
+    assert _files(_check(repo, ".", "--exclude", "*.txt,!keep.txt").out) == {"a/keep.txt", "b/drop.md"}
+    assert _files(_check(repo, ".", "--exclude", "c/,b/*.md").out) == {"a/keep.txt", "a/drop.txt"}
