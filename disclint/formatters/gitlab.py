@@ -18,7 +18,7 @@ import json
 import os
 from collections import Counter
 
-from .common import message_of
+from .common import display_path, message_of
 
 SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 UNREADABLE = "critical"
@@ -31,7 +31,8 @@ def _path(path: str) -> str:
         full = os.path.relpath(full, root)
     elif not os.path.isabs(path):
         full = path
-    return full.replace(os.sep, "/")
+    # a name that is not UTF-8 (its bytes held as surrogates) is shown with \xNN escapes: JSON holds text only
+    return display_path(full.replace(os.sep, "/"))
 
 
 def _fingerprint(*parts: object) -> str:

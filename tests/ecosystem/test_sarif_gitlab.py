@@ -121,3 +121,16 @@ def test_gitlab_paths_are_relative_to_ci_project_dir_and_unreadable_files_are_cr
     assert result.code == 3
     assert issue["location"] == {"path": "sub/empty.txt", "lines": {"begin": 1}}
     assert issue["severity"] == "critical" and issue["check_name"] == "read-error/empty"
+
+
+def test_a_file_name_that_is_not_utf8_survives_sarif_and_gitlab(tmp_path):
+    import os
+
+    (tmp_path / ".git").mkdir()
+    with open(os.path.join(os.fsencode(tmp_path), b"\xb1\xa8\xb8\xe6.txt"), "wb") as fh:  # 报告 in GBK
+        fh.write(SEED_003.read_bytes())
+    sarif = json.loads(run_cli("check", ".", "--format", "sarif", "--no-cache", "--select", "DL010", cwd=tmp_path).out)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "%B1%A8%B8%E6.txt"
+    gitlab = json.loads(run_cli("check", ".", "--format", "gitlab", "--no-cache", "--select", "DL010", cwd=tmp_path).out)
+    assert gitlab[0]["location"]["path"] == "\\xb1\\xa8\\xb8\\xe6.txt"
