@@ -5,7 +5,8 @@ change only when it is right:
 - tests/ecosystem/snapshots/: the whole output of each format on the seeds (tests/ecosystem/snapshots.py);
 - README.md's sample output of `disclint check` (tests/readme_sample.py);
 - README.md's section on configuration, suppression, formats and pre-commit: the output under each
-  `$` command (tests/ecosystem/test_docs.py).
+  `$` command (tests/ecosystem/test_docs.py);
+- docs/rules.md, each rule's section (SARIF's helpUri points there), from the rule packs.
 """
 from __future__ import annotations
 
@@ -54,9 +55,21 @@ def readme_examples() -> list[Path]:
         return [DOC] if run_page(Path(tmp), update=True) else []
 
 
+def rule_docs() -> list[Path]:
+    from disclint.engine.loader import load_rules
+    from disclint.formatters._ruledoc import RULES_DOC, rules_markdown
+
+    path = ROOT / RULES_DOC
+    text = rules_markdown(load_rules(()))
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return []
+    path.write_text(text, encoding="utf-8")
+    return [path]
+
+
 def main() -> None:
     changed: list[Path] = []
-    for step in (corpus, formats, readme_sample, readme_examples):
+    for step in (corpus, formats, readme_sample, readme_examples, rule_docs):
         changed += step()
     for path in changed:
         print(f"updated {path.relative_to(ROOT)}")

@@ -74,7 +74,7 @@ def help_text(rule, lang: str = "zh") -> str:
 def rules_markdown(rules) -> str:
     """docs/rules.md: one section per rule, anchored by its code (the target of SARIF's helpUri)."""
     out = ["# Rules", "",
-           "Generated from the rule packs by `python scripts/rule_docs.py`; a test keeps it equal to them.",
+           "Generated from the rule packs by `python scripts/update_snapshots.py`; a test keeps it equal to them.",
            "`disclint explain CODE` prints the same in a terminal.", ""]
     for rule in sorted(rules, key=lambda r: r.code):
         short, _ = descriptions(rule)

@@ -87,7 +87,7 @@ def test_sarif_help_uri_points_at_the_rules_section_in_docs():
 
     rules = load_rules(())
     doc = (ROOT / RULES_DOC).read_text(encoding="utf-8")
-    assert doc == rules_markdown(rules), "docs/rules.md is stale: run python scripts/rule_docs.py"
+    assert doc == rules_markdown(rules), "docs/rules.md is stale: run python scripts/update_snapshots.py"
     anchors = set(re.findall(r"^## (DL\d{3})$", doc, re.M))
     for rule in rules:
         uri = rule_descriptor(rule, "zh")["helpUri"]
