@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from disclint.cli._output import color_wanted
+from disclint.cli._color import color_wanted
 from tests.ecosystem.conftest import ROOT, SEED_003, run_cli, seed_text
 
 ANSI = "\x1b["
