@@ -21,19 +21,18 @@ def template_text(message: str) -> str:
 
 
 def descriptions(rule) -> tuple[dict[str, str], dict[str, str]]:
-    """Short and full descriptions, {"zh": …, "en": …}, from the rule's YAML and its kind's docstring:
-    short — what the kind checks (en) and the finding kind's name with the message's shape (zh);
-    full — the rationale (en) and the message with the article or notice it enforces (zh)."""
-    from ..summary.rows import KIND_ZH
+    """Short and full descriptions, {"zh": …, "en": …}: what the rule kind checks and why the rule
+    exists — English from the kind's docstring and the rule's rationale, Chinese from
+    rules/explain-zh.yaml (what `disclint explain` prints). A rule of a user's pack has no Chinese
+    entry there: its Chinese then is the kind's name and the message's shape, with the reference."""
+    from ._explain import kind_name, zh_docs
 
-    kind = finding_kind(rule)
+    docs = zh_docs()
+    checks = docs["kinds"].get(rule.kind, {}).get("checks")
+    rationale = docs["rationales"].get(rule.code)
     shape = template_text(rule.message["zh"])
-    # a template that is almost all placeholders ("标题「…」…") says nothing: the kind's name alone then
-    wordy = len(re.findall(r"[\u4e00-\u9fff]", shape)) >= 6
-    short = {"zh": f"{KIND_ZH.get(kind, kind)}：{shape}" if wordy else f"{KIND_ZH.get(kind, kind)}（{rule.name}）",
-             "en": what_it_checks(rule) or rule.name}
-    full = {"zh": f"{template_text(rule.message['zh'])}。依据：{rule.reference}",
-            "en": " ".join(rule.rationale.split())}
+    short = {"zh": f"{kind_name(rule.kind, 'zh')}：{checks or shape}", "en": what_it_checks(rule) or rule.name}
+    full = {"zh": f"{rationale or shape}（依据：{rule.reference}）", "en": " ".join(rule.rationale.split())}
     return short, full
 
 
@@ -77,14 +76,14 @@ def rules_markdown(rules) -> str:
            "Generated from the rule packs by `python scripts/update_snapshots.py`; a test keeps it equal to them.",
            "`disclint explain CODE` prints the same in a terminal.", ""]
     for rule in sorted(rules, key=lambda r: r.code):
-        short, _ = descriptions(rule)
+        short, full = descriptions(rule)
         out += [f"## {rule.code}", "",
                 f"`{rule.name}` — {rule.severity.value}, finding kind `{finding_kind(rule)}`, "
                 f"profiles {', '.join(rule.profiles)}", "",
                 f"- 检查内容: {short['zh']}", f"- What it checks: {short['en']}",
                 f"- 提示信息: {rule.message['zh']}", f"- Message: {rule.message['en']}",
                 f"- 依据 / Reference: {rule.reference}", "",
-                "Why: " + " ".join(rule.rationale.split()), ""]
+                "理由: " + full["zh"], "", "Why: " + full["en"], ""]
         for title, examples in (("Failing example", rule.fail), ("Passing example", rule.passes)):
             for example in examples[:1]:
                 note = f" ({example.note})" if example.note else ""

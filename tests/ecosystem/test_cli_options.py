@@ -100,7 +100,7 @@ def _seed(*args: str, env=None):
 def test_color_always_styles_severity_and_dims_the_caret():
     out = _seed("--color", "always").out
     line, excerpt, caret = out.splitlines()[:3]
-    assert "\x1b[33m\x1b[1mwarning\x1b[0m" in line
+    assert "\x1b[33m\x1b[1m警告\x1b[0m" in line  # the severity word of the run's language
     assert caret.strip().startswith("\x1b[2m^") and ANSI not in excerpt
 
 
