@@ -33,7 +33,7 @@ def silent(name: str) -> bool:
     """Files of disclint's own (configuration, suppression sidecars) and temporary files: a walk passes
     them without the "not a format disclint reads" note."""
     from ..config import CONFIG_NAMES
-    from ..suppress import SIDECAR_SUFFIX
+    from ..suppress.sidecars import SIDECAR_SUFFIX
 
     return name in CONFIG_NAMES or name.endswith(SIDECAR_SUFFIX) or temporary(name)
 
