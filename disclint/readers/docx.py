@@ -211,21 +211,46 @@ def _cell_text(tc, numbering: Numbering) -> str:
 
 
 def _table_grid(tbl, numbering: Numbering) -> list[list[str | None]]:
-    rows: list[list[str | None]] = []
+    """The table's text on its grid: None where a merged cell covers the position."""
+    return [[None if covered else "" if tc is None else _cell_text(tc, numbering) for tc, covered in row]
+            for row in table_cells(tbl)]
+
+
+def table_cells(tbl) -> list[list[tuple[object | None, bool]]]:
+    """The table's grid of `w:tc` elements: (element, covered) per position, a merged cell's element
+    repeated over every position it covers (`covered` true there), None where gridBefore leaves a
+    position empty (covered there, as the text grid has it). Row and column numbers of findings (`where`) index this grid, 1-based."""
+    rows: list[list[tuple[object | None, bool]]] = []
     for tr in _blocks(tbl, (W + "tr",)):
-        row: list[str | None] = [""] * to_int(w_val(tr.find(W + "trPr"), W + "gridBefore"), 0)
+        row: list[tuple[object | None, bool]] = [(None, False)] * to_int(w_val(tr.find(W + "trPr"), W + "gridBefore"), 0)
         for tc in _blocks(tr, (W + "tc",)):
             props = tc.find(W + "tcPr")
             span = max(1, min(to_int(w_val(props, W + "gridSpan"), 1), 1000))
             merge = props.find(W + "vMerge") if props is not None else None
             col = len(row)
             continued = merge is not None and merge.get(W + "val", "continue") == "continue"
-            covered = (continued and rows and col < len(rows[-1])) or w_val(props, W + "hMerge") == "continue"
-            row.append(None if covered else _cell_text(tc, numbering))
-            row.extend([None] * (span - 1))
+            if continued and rows and col < len(rows[-1]):
+                row.extend([(rows[-1][col][0], True)] * span)
+            elif w_val(props, W + "hMerge") == "continue":
+                row.extend([(row[-1][0] if row else None, True)] * span)
+            else:
+                row.append((tc, False))
+                row.extend([(tc, True)] * (span - 1))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    return [r + [(None, False)] * (width - len(r)) for r in rows]
+
+
+def body_elements(document) -> tuple[list, list]:
+    """The body's paragraphs and tables in the numbering of `Source.locations` ({"paragraph": n},
+    {"table": n}, both 1-based), so a finding's position can be found again in the package."""
+    paragraphs, tables = [], []
+    for el in _blocks(document.element.body):
+        if el.tag == W + "p":
+            paragraphs.append(el)
+        elif next(_blocks(el, (W + "tr",)), None) is not None:
+            tables.append(el)
+    return paragraphs, tables
 
 
 def _part_element(document, attr: str):

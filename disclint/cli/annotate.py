@@ -1,0 +1,68 @@
+"""`disclint annotate REPORT.docx [-o OUT.docx]`: the findings as Word comments in a copy of the report.
+
+The copy is written beside the report as REPORT.disclint.docx unless -o names another file; the
+report itself is only read. A .doc or .wps report is converted to .docx by LibreOffice first (as the
+reader does), and the copy is that .docx with the comments."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..report import EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE
+from ._options import config_options, pop_resolver
+
+WORD_SUFFIXES = (".docx", ".doc", ".wps")
+
+
+def default_output(path: str) -> str:
+    stem, _ = os.path.splitext(path)
+    return f"{stem}.disclint.docx"
+
+
+@click.command("annotate")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the annotated copy here (one report only; default REPORT.disclint.docx beside it).")
+@config_options
+def command(reports, output_file, **options):
+    """Write each Word report's findings as comments (批注) into a copy of it."""
+    from ..annotate import annotate_report
+    from ..config import ConfigError
+    from ..engine.linter import Linter
+    from ..engine.loader import RuleError
+    from ..readers import ReadError
+
+    if output_file and len(reports) > 1:
+        raise click.UsageError("-o names one output; give one report, or none to write each copy beside it")
+    for path in reports:
+        if not path.lower().endswith(WORD_SUFFIXES):
+            raise click.UsageError(f"{path}: annotate writes Word comments, so it takes .docx, .doc or .wps reports")
+    try:
+        linter = Linter(pop_resolver(options))
+    except ConfigError as e:
+        click.echo(f"disclint: configuration error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    status = 0
+    for path in reports:
+        out = output_file or default_output(path)
+        if os.path.exists(out) and os.path.samefile(out, path):
+            raise click.UsageError(f"{out}: the annotated copy would replace the report itself; name another -o")
+        try:
+            done = annotate_report(path, out, linter)
+        except ReadError as e:
+            click.echo(f"{path}: {e.kind}: {e}", err=True)
+            status = max(status, EXIT_UNREADABLE)
+            continue
+        except (ConfigError, RuleError) as e:
+            click.echo(f"disclint: configuration error: {e}", err=True)
+            sys.exit(EXIT_USAGE)
+        settings = linter.settings_for(path)
+        if settings.lang == "en":
+            click.echo(f"{out}: {done.comments - 1} finding(s) written as comments", err=True)
+        else:
+            click.echo(f"{out}：已写入 {done.comments - 1} 条批注", err=True)
+        if done.failing and not settings.exit_zero:
+            status = max(status, EXIT_FINDINGS)
+    sys.exit(status)

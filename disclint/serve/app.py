@@ -1,0 +1,119 @@
+"""The Starlette application behind `disclint serve`.
+
+GET / is the page to drop a report on; POST /check takes one multipart upload (field `report`) and
+answers with the findings page — or the JSON of the output contract when the request accepts
+application/json. Nothing is kept: the upload is read into memory (refused past the size limit
+before it is read whole), linted, and dropped with the response; the annotated Word copy travels
+inside the page as a download link. Linting runs in a worker thread, one upload at a time, so the
+server keeps answering while a large PDF is read.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import threading
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+PAGE = Path(__file__).with_name("page.html")
+FIELD = "report"
+# One lint at a time: the parser, the rule set and LibreOffice's conversion are shared by the process.
+_lint_lock = threading.Lock()
+
+
+def create_app(settings, max_bytes: int | None = None) -> Starlette:
+    """The application; `settings` are those of every upload (the configuration where serve started)."""
+    limit = max_bytes or settings.max_bytes
+
+    def upload_page(message: str = "", status: int = 200) -> Response:
+        text = PAGE.read_text(encoding="utf-8").replace("{{limit_mb}}", f"{limit / 1048576:.0f}")
+        alert = f'<p class="error" role="alert">{html.escape(message)}</p>' if message else ""
+        return HTMLResponse(text.replace("{{message}}", alert), status_code=status)
+
+    async def page(request: Request) -> Response:
+        return upload_page()
+
+    def refuse(wants_json: bool, status: int, zh: str, en: str) -> Response:
+        if wants_json:
+            return JSONResponse({"error": en, "message": zh}, status_code=status)
+        return upload_page(zh, status)
+
+    async def check(request: Request) -> Response:
+        wants_json = "application/json" in request.headers.get("accept", "")
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > limit + 64 * 1024:
+            return refuse(wants_json, 413, f"文件过大：超过 {limit / 1048576:.0f} MB 的上限",
+                           f"the upload is larger than the limit of {limit / 1048576:.0f} MB")
+        try:
+            async with request.form(max_files=1, max_fields=4, max_part_size=limit) as form:
+                upload = form.get(FIELD)
+                if upload is None or isinstance(upload, str):
+                    return refuse(wants_json, 400, "没有收到文件：请选择或拖入一份年报",
+                                   "no file was uploaded: choose or drop a report")
+                name = Path(upload.filename or "report.txt").name or "report.txt"
+                data = await upload.read(limit + 1)
+        except Exception as e:  # python-multipart / Starlette refuse a malformed or over-size body
+            return refuse(wants_json, 400, f"上传内容无法读取（{e}）", f"the upload could not be read ({e})")
+        if len(data) > limit:
+            return refuse(wants_json, 413, f"文件过大：超过 {limit / 1048576:.0f} MB 的上限",
+                           f"the upload is larger than the limit of {limit / 1048576:.0f} MB")
+        outcome = await run_in_threadpool(_lint_upload, name, data, settings)
+        if wants_json:
+            return JSONResponse(outcome.json, status_code=200)
+        return HTMLResponse(outcome.page, status_code=200)
+
+    return Starlette(routes=[Route("/", page), Route("/check", check, methods=["POST"])])
+
+
+class _Outcome:
+    def __init__(self, page: str, json: dict):
+        self.page = page
+        self.json = json
+
+
+def _lint_upload(name: str, data: bytes, settings) -> _Outcome:
+    """Lint one uploaded report; for a Word report also the annotated copy, as a download link."""
+    import json as jsonlib
+
+    from ..annotate import annotate, word_package
+    from ..formatters import render
+    from ..readers import ReadError
+    from ..report import Report
+    from ..engine.run import FileResult
+
+    with _lint_lock:
+        package = None
+        try:
+            if name.lower().endswith((".docx", ".doc", ".wps")):
+                package = word_package(name, data)
+                result = _lint(name, package, settings)
+            else:
+                result = _lint(name, data, settings)
+        except ReadError as e:
+            result = FileResult(path=name, error=e)
+        report = Report(results=[result], settings=settings)
+        page = render("html", report)
+        link = ""
+        if package is not None and result.error is None:
+            done = annotate(package, result.findings, result.document.tables, settings.lang)
+            stem = name.rsplit(".", 1)[0]
+            href = ("data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,"
+                    + base64.b64encode(done.data).decode("ascii"))
+            label = "下载带批注的 Word 文档" if settings.lang != "en" else "Download the Word copy with comments"
+            link = (f'<p class="download"><a id="download" download="{html.escape(stem)}.disclint.docx" '
+                    f'href="{href}">{label}（{html.escape(stem)}.disclint.docx）</a></p>')
+        return _Outcome(link + page, jsonlib.loads(render("json", report)))
+
+
+def _lint(name: str, data: bytes, settings):
+    from ..engine.run import lint_source
+    from ..readers import read_bytes
+    from ..suppress import apply
+
+    reader_name = name if not name.lower().endswith((".doc", ".wps")) else name.rsplit(".", 1)[0] + ".docx"
+    return apply(lint_source(read_bytes(reader_name, data), settings), settings, use_baseline=False)
