@@ -81,6 +81,7 @@ def _lint_upload(name: str, data: bytes, settings) -> _Outcome:
     import json as jsonlib
 
     from ..annotate import annotate, word_package
+    from ..formatters import html as html_format
     from ..formatters import render
     from ..readers import ReadError
     from ..report import Report
@@ -97,7 +98,6 @@ def _lint_upload(name: str, data: bytes, settings) -> _Outcome:
         except ReadError as e:
             result = FileResult(path=name, error=e)
         report = Report(results=[result], settings=settings)
-        page = render("html", report)
         link = ""
         if package is not None and result.error is None:
             done = annotate(package, result.findings, result.document.tables, settings.lang)
@@ -107,7 +107,9 @@ def _lint_upload(name: str, data: bytes, settings) -> _Outcome:
             label = "下载带批注的 Word 文档" if settings.lang != "en" else "Download the Word copy with comments"
             link = (f'<p class="download"><a id="download" download="{html.escape(stem)}.disclint.docx" '
                     f'href="{href}">{label}（{html.escape(stem)}.disclint.docx）</a></p>')
-        return _Outcome(link + page, jsonlib.loads(render("json", report)))
+        again = "检查另一份报告" if settings.lang != "en" else "Check another report"
+        link += f'<p><a href="/">{again}</a></p>'
+        return _Outcome(html_format.render(report, before=link), jsonlib.loads(render("json", report)))
 
 
 def _lint(name: str, data: bytes, settings):
