@@ -29,10 +29,12 @@ def default_output(path: str) -> str:
 def command(reports, output_file, **options):
     """Write each Word report's findings as comments (批注) into a copy of it."""
     from ..annotate import annotate_report
+    from ..atomic import OutputError
     from ..config import ConfigError
     from ..engine.linter import Linter
     from ..engine.loader import RuleError
     from ..readers import ReadError
+    from ._output import check_file, fail
 
     if output_file and len(reports) > 1:
         raise click.UsageError("-o names one output; give one report, or none to write each copy beside it")
@@ -47,10 +49,11 @@ def command(reports, output_file, **options):
     status = 0
     for path in reports:
         out = output_file or default_output(path)
-        if os.path.exists(out) and os.path.samefile(out, path):
-            raise click.UsageError(f"{out}: the annotated copy would replace the report itself; name another -o")
+        check_file(out, reports)  # never over a report, and writable before the work is done
         try:
             done = annotate_report(path, out, linter)
+        except OutputError as e:
+            fail(e)
         except ReadError as e:
             click.echo(f"{path}: {e.kind}: {e}", err=True)
             status = max(status, EXIT_UNREADABLE)

@@ -142,7 +142,7 @@ def test_a_second_output_name_and_refusals(tmp_path):
     assert done.returncode == 0, done.stderr
     assert out.is_file()
     same = run("annotate", str(report), "-o", str(report))
-    assert same.returncode == 2 and "replace the report itself" in same.stderr
+    assert same.returncode == 2 and "would be overwritten" in same.stderr
     text = tmp_path / "r.txt"
     text.write_text("x", encoding="utf-8")
     assert run("annotate", str(text)).returncode == 2
