@@ -8,6 +8,7 @@ import html
 
 from .. import report_view
 from ..report_view.words import labels
+from ._position import is_text_input, position_text
 from .json import file_json
 
 _PAGE = """<!doctype html>
@@ -63,9 +64,14 @@ def render(report, before: str = "") -> str:
         entry = file_json(result, lang)
         text = result.document.text if result.document is not None else ""
         lines = {n: line for n, line in enumerate(text.split("\n"), 1) if line.strip()}
-        reports.append(report_view.report_data(entry, view_labels["tables"], text_lines=lines,
-                                               extra={"anchor": f"{i}-", "fullText": True,
-                                                      "title": result.document.title if result.document else None}))
+        data = report_view.report_data(entry, view_labels["tables"], text_lines=lines,
+                                       extra={"anchor": f"{i}-", "fullText": True,
+                                              "title": result.document.title if result.document else None})
+        if result.document is not None and not is_text_input(result.document):
+            data["lines"] = False  # Word, PDF and pages have no line numbers a reader can find
+            for f, shown in zip(result.findings, data["findings"]):
+                shown["place"] = position_text(f, result.document, lang)
+        reports.append(data)
     title = "disclint report check" if lang == "en" else "disclint 年报检查结果"
     sections = "\n".join(f'<section class="report" id="report-{i}"><h2></h2><div class="meta"></div>'
                          f'<div class="dv"></div></section>' for i in range(len(reports)))

@@ -28,28 +28,21 @@ def script_json(value) -> str:
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def table_labels() -> dict:
-    """Printed titles, row labels and column headers of the three tables (from the table layouts),
-    as the form prints them: the view never shows an internal id."""
+def table_labels(lang: str = "zh") -> dict:
+    """Printed titles, row labels and column headers of the three tables, as the form prints them
+    (tables.names): the view never shows an internal id. The newest era's wording first (2021:
+    行政规范性文件, not 2019's 规范性文件)."""
     from ..tables.layout import load_layouts
+    from ..tables.names import column_name, row_name, table_name
 
     out: dict = {}
     for tid, spec in load_layouts().items():
-        entry = out.setdefault(tid, {"title": spec.caption, "rows": {}, "cols": {}})
-        groups = {g.get("id"): g.get("label") for g in spec.column_groups}
-        for col in spec.columns:
-            group = groups.get(col.group)
-            entry["cols"].setdefault(col.id, f"{group}·{col.label}" if group else col.label)
-        # The newest layout's wording first (2021: 行政规范性文件, not 2019's 规范性文件).
+        entry = out.setdefault(tid, {"title": table_name(tid, lang), "rows": {}, "cols": {}})
         for layout in sorted(spec.layouts.values(), key=lambda lay: lay.name, reverse=True):
-            groups_of_rows = {row.id: row for row in layout.rows if not row.numeric}
             for row in layout.rows:
-                parent = groups_of_rows.get(row.id.rsplit("_", 1)[0])
-                # 1.属于国家秘密 alone does not say which group: prefix （三）不予公开.
-                label = f"{parent.label} · {row.label}" if parent and parent.id != row.id else row.label
-                entry["rows"].setdefault(row.id, label)
-                for col in row.columns:
-                    entry["cols"].setdefault(col.id, col.label)
+                entry["rows"].setdefault(row.id, row_name(tid, layout.name, row.id, lang))
+            for col in layout.columns:
+                entry["cols"].setdefault(col.id, column_name(tid, layout.name, col.id, lang))
     return out
 
 

@@ -34,7 +34,10 @@ var DisclintView = (function () {
             r.status && L.status ? L.status[r.status] : ""].filter(Boolean).join(" · ");
   }
 
+  // Where the reader finds it in the format they have (a Word table's row and column, a PDF page),
+  // as the text output says it; a line number only for a text file.
   function position(f, w) {
+    if (f.place) return f.place;
     if (f.page) return w.page(f.page);
     return f.line ? w.line(f.line) : "";
   }
@@ -44,7 +47,7 @@ var DisclintView = (function () {
     var ul = el("ul", "dv-sections");
     r.sections.forEach(function (s) {
       var li = el("li", s[0] ? null : "other", s[1]);
-      if (s[2]) li.appendChild(el("span", "ln", w.line(s[2])));
+      if (s[2] && r.lines !== false) li.appendChild(el("span", "ln", w.line(s[2])));
       ul.appendChild(li);
     });
     r.missing.forEach(function (id) { ul.appendChild(el("li", "missing", w.missing + ((L.sections || {})[id] || id))); });
@@ -71,7 +74,7 @@ var DisclintView = (function () {
       var t = r.tables.filter(function (x) { return x.id === tid; })[0];
       var lab = (L.tables || {})[tid] || {rows: {}, cols: {}, title: tid};
       var cap = el("div", "dv-caption", lab.title);
-      if (t && t.line) cap.appendChild(el("span", "ln", "　" + w.line(t.line)));
+      if (t && t.line && r.lines !== false) cap.appendChild(el("span", "ln", "　" + w.line(t.line)));
       body.appendChild(cap);
       if (!t) { body.appendChild(el("div", "empty", w.noTable)); return; }
       var fails = byTable[tid] || [], suspects = [];
@@ -79,12 +82,12 @@ var DisclintView = (function () {
       var wrap = el("div", "dv-tablewrap"), table = el("table", "dv-grid");
       table.dataset.table = tid;
       var hr = el("tr"); hr.appendChild(el("th", null, ""));
-      t.cols.forEach(function (c) { hr.appendChild(el("th", null, lab.cols[c] || c)); });
+      t.cols.forEach(function (c) { hr.appendChild(el("th", null, c in lab.cols ? lab.cols[c] : c)); });
       var thead = el("thead"); thead.appendChild(hr); table.appendChild(thead);
       var tb = el("tbody");
       t.rows.forEach(function (rid, i) {
         var tr = el("tr"); tr.dataset.row = rid;
-        tr.appendChild(el("th", "rowlabel", lab.rows[rid] || rid));
+        tr.appendChild(el("th", "rowlabel", rid in lab.rows ? lab.rows[rid] : rid));
         if (fails.some(function (f) { return f.row === rid && !f.col; })) tr.className = "row-fail";
         t.cols.forEach(function (c, j) {
           var td = el("td", null, fmt(t.v[i][j]));

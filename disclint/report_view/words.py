@@ -33,5 +33,5 @@ def labels(lang: str) -> dict:
     from . import table_labels
 
     lang = "en" if lang == "en" else "zh"
-    return {"lang": lang, "tables": table_labels(), "kinds": KIND[lang], "sections": SECTION[lang],
+    return {"lang": lang, "tables": table_labels(lang), "kinds": KIND[lang], "sections": SECTION[lang],
             "severity": SEVERITY[lang]}

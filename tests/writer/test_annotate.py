@@ -85,13 +85,14 @@ def test_each_comment_sits_where_its_finding_is(annotated):
     for code, anchors in by_rule.items():
         if kinds[code] in ("missing-section", "missing-table", "not-annual-report", "deadline"):
             assert all(anchor == TITLE for anchor, _ in anchors), code
-    # the balance of the requests table fails in the 自然人 column and in the 结转 row: each comment is
-    # in a cell of the requests table
-    table_codes = [f["rule"] for f in findings if f["kind"] == "table-identity"]
-    assert table_codes
-    for code in table_codes:
-        for anchor, row_label in by_rule[code]:
-            assert row_label is not None and anchor.strip().isdigit(), (code, anchor, row_label)
+    # the balance of the 自然人 column and the total of the 结转 row both fail, and one cell explains
+    # both: each comment sits on that cell (3, where 2 balances), not on a total
+    table_findings = [f for f in findings if f["kind"] == "table-identity"]
+    assert len(table_findings) == 2
+    for f in table_findings:
+        assert f["repairs"] == [[{"row": f["repairs"][0][0]["row"], "column": "np", "actual": 3, "expected": 2}]]
+        for anchor, row_label in by_rule[f["rule"]]:
+            assert (anchor, row_label) == ("3", "四、结转下年度继续办理"), f["rule"]
     # the section left out is named, on the title
     assert any(f["kind"] == "missing-section" and "存在的主要问题及改进情况" in f["message"] for f in findings)
 
