@@ -26,10 +26,12 @@ def command(host, port, no_browser, **options):
     import uvicorn
 
     from ..config import ConfigError
+    from ..engine.linter import Linter
     from ..serve.app import create_app
 
     try:
-        settings = pop_resolver(options).for_folder(os.getcwd())
+        linter = Linter(pop_resolver(options))
+        settings = linter.settings_for_folder(os.getcwd())
     except ConfigError as e:
         click.echo(f"disclint: configuration error: {e}", err=True)
         sys.exit(EXIT_USAGE)
@@ -40,4 +42,4 @@ def command(host, port, no_browser, **options):
     click.echo(f"disclint: 年报检查页面 {url}（按 Ctrl-C 停止）", err=True)
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(linter, settings), host=host, port=port, log_level="warning")

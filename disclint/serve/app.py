@@ -26,8 +26,12 @@ FIELD = "report"
 _lint_lock = threading.Lock()
 
 
-def create_app(settings, max_bytes: int | None = None) -> Starlette:
-    """The application; `settings` are those of every upload (the configuration where serve started)."""
+def create_app(linter, settings=None, max_bytes: int | None = None) -> Starlette:
+    """The application: uploads are linted by the run's `linter` (engine.Linter) with `settings`
+    (default: the configuration of the folder serve started in)."""
+    import os
+
+    settings = settings or linter.settings_for_folder(os.getcwd())
     limit = max_bytes or settings.max_bytes
 
     def upload_page(message: str = "", status: int = 200) -> Response:
@@ -62,7 +66,7 @@ def create_app(settings, max_bytes: int | None = None) -> Starlette:
         if len(data) > limit:
             return refuse(wants_json, 413, f"文件过大：超过 {limit / 1048576:.0f} MB 的上限",
                            f"the upload is larger than the limit of {limit / 1048576:.0f} MB")
-        outcome = await run_in_threadpool(_lint_upload, name, data, settings)
+        outcome = await run_in_threadpool(_lint_upload, linter, name, data, settings)
         if wants_json:
             return JSONResponse(outcome.json, status_code=200)
         return HTMLResponse(outcome.page, status_code=200)
@@ -76,26 +80,24 @@ class _Outcome:
         self.json = json
 
 
-def _lint_upload(name: str, data: bytes, settings) -> _Outcome:
+def _lint_upload(linter, name: str, data: bytes, settings) -> _Outcome:
     """Lint one uploaded report; for a Word report also the annotated copy, as a download link."""
     import json as jsonlib
 
     from ..annotate import annotate, word_package
+    from ..engine.run import FileResult
     from ..formatters import html as html_format
     from ..formatters import render
     from ..readers import ReadError
     from ..report import Report
-    from ..engine.run import FileResult
 
     with _lint_lock:
         package = None
         try:
             if name.lower().endswith((".docx", ".doc", ".wps")):
                 package = word_package(name, data)
-                result = _lint(name, package, settings)
-            else:
-                result = _lint(name, data, settings)
-        except ReadError as e:
+            result = linter.lint_bytes(name, data if package is None else package, settings, baseline=False)
+        except ReadError as e:  # a Word name on what is not a Word package
             result = FileResult(path=name, error=e)
         report = Report(results=[result], settings=settings)
         link = ""
@@ -111,11 +113,3 @@ def _lint_upload(name: str, data: bytes, settings) -> _Outcome:
         link += f'<p><a href="/">{again}</a></p>'
         return _Outcome(html_format.render(report, before=link), jsonlib.loads(render("json", report)))
 
-
-def _lint(name: str, data: bytes, settings):
-    from ..engine.run import lint_source
-    from ..readers import read_bytes
-    from ..suppress import apply
-
-    reader_name = name if not name.lower().endswith((".doc", ".wps")) else name.rsplit(".", 1)[0] + ".docx"
-    return apply(lint_source(read_bytes(reader_name, data), settings), settings, use_baseline=False)

@@ -25,7 +25,10 @@ FORBIDDEN: dict[str, set[str]] = {
     "config": {"engine", "kinds", "formatters", "cli", "summary", "suppress"},
     "engine": {"cli", "formatters", "summary", "report"},
     "formatters": {"cli", "engine", "summary", "suppress", "cache"},
-    "summary": {"cli"},
+    "summary": {"cli", "serve", "annotate"},
+    "report_view": {"cli", "engine", "formatters", "summary", "suppress", "cache", "serve", "annotate"},
+    "annotate": {"cli", "formatters", "summary", "serve"},
+    "serve": {"cli", "summary"},
     "report": {"cli", "formatters", "summary"},
     "cache": {"cli", "formatters", "summary"},
 }

@@ -26,10 +26,11 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "003_9e41aa4172b10319.txt
 def client():
     from starlette.testclient import TestClient
 
+    from disclint.engine.linter import Linter
     from disclint.serve.app import create_app
     from disclint.settings import Settings
 
-    with TestClient(create_app(Settings(), max_bytes=2 * 1024 * 1024)) as c:
+    with TestClient(create_app(Linter(Settings()), Settings(), max_bytes=2 * 1024 * 1024)) as c:
         yield c
 
 
