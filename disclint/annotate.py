@@ -98,7 +98,7 @@ def comment_text(finding: Finding, lang: str = "zh") -> str:
         basis = f"; enforces {finding.reference}" if finding.reference else ""
         return f"{message}\n[{severity} {finding.rule} {finding.name}{basis}]"
     basis = f"；依据：{finding.reference}" if finding.reference else ""
-    return f"{message}\n（{severity} {finding.rule} {finding.name}{basis}）"
+    return f"{message}\n（{severity} {finding.rule}{basis}）"
 
 
 def _counts(findings: list[Finding], lang: str) -> str:

@@ -117,8 +117,9 @@ def test_libreoffice_renders_the_copy_with_its_comments(annotated, tmp_path):
     assert notes[0][0] == 1  # the counting comment is on the title, on the first page
 
 
-def pdf_comments(pdf: Path) -> list[tuple[int, str]]:
-    """(page number, text) of every comment LibreOffice exported as a PDF text annotation."""
+def pdf_comments(pdf: Path, with_height: bool = False) -> list[tuple]:
+    """(page number, text) of every comment LibreOffice exported as a PDF text annotation, and with
+    `with_height` its distance from the page's top in points."""
     import pdfplumber
     from pdfminer.pdftypes import resolve1
 
@@ -131,7 +132,8 @@ def pdf_comments(pdf: Path) -> list[tuple[int, str]]:
                     continue
                 raw = annot.get("Contents") or b""
                 text = raw.decode("utf-16") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
-                out.append((number, text))
+                top = float(page.height) - float(resolve1(annot.get("Rect"))[3])
+                out.append((number, text, top) if with_height else (number, text))
     return out
 
 
