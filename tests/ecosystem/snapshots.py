@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 SNAPSHOTS = HERE / "snapshots"
 ROOT = HERE.parents[1]
 FORMATS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt",
-           "gitlab": "json"}
+           "gitlab": "json", "html": "json"}
 ARGS = ["check", "seeds", "--isolated", "--no-cache", "--select", "DL0,DL1"]
 VARIANTS = {  # name → extra arguments; each variant is one more snapshot
     "text-en": ["--format", "text", "--lang", "en"],
@@ -33,7 +33,12 @@ def arguments(name: str) -> list[str]:
 
 def comparable(name: str, text: str) -> str:
     """The output with what other parts own taken out: table cells (rebuilt by disclint.tables); and
-    what depends on where the checkout is: SARIF's %SRCROOT%."""
+    what depends on where the checkout is: SARIF's %SRCROOT%; of the HTML page, the data its script
+    draws (the page around it and report_view's script are the browser tests' to check)."""
+    if name == "html":
+        line = next(x for x in text.splitlines() if x.startswith("var DISCLINT = "))
+        data = json.loads(line[len("var DISCLINT = "):].rstrip(";"))
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if name == "sarif":
         data = json.loads(text)
         for run in data["runs"]:
