@@ -228,7 +228,7 @@ def _kind(doc: Document, head: Head, title: str | None, agency: str | None,
     return KindVerdict("not-annual-report", ())
 
 
-_DISCLOSURE_WORK = re.compile(r"政府信息公开|政务公开|信息公开条例|依申请公开")
+_DISCLOSURE_WORK = re.compile(r"政府信息公开|政务公开|信息公开条例|依申请公开|主动公开")
 
 
 def _opens_with_overview(doc: Document, head: Head) -> bool:

@@ -136,7 +136,7 @@ def read_metadata(lines: list[str], limit: int = 60) -> Metadata:
             continue
         keys = list(vocab.meta_key.finditer(line)) if len(line) <= 240 else []
         if not keys or keys[0].start() > 0:
-            if pending and len(line) <= 80 and not keys:
+            if pending and len(line) <= 80 and not keys and _fits(pending, line):
                 _take(meta, pending, line)
                 meta.lines.add(i)
                 pending = None
@@ -157,6 +157,22 @@ def read_metadata(lines: list[str], limit: int = 60) -> Metadata:
             elif n + 1 == len(keys):
                 pending = role
     return meta
+
+
+_CJK_RUN = re.compile("[\u4e00-\u9fff]{4}")
+_DATE_VALUE = re.compile(r"^(?:19|20)\d\d\s*[-年./]")
+
+
+def _fits(role: str, value: str) -> bool:
+    """A value printed on the line below its label, not the next thing on the page (the title
+    after a last empty field such as 「时效」)."""
+    if role == "date":
+        return bool(_DATE_VALUE.match(value))
+    if role == "publisher":
+        return len(value) <= 30 and not re.search(r"\d", value)
+    if role == "other":
+        return not _CJK_RUN.search(value)
+    return True
 
 
 def _take(meta: Metadata, role: str, value: str) -> None:

@@ -8,6 +8,7 @@ characters come out simplified, and from lines the furniture was taken off (furn
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import yamlsafe
@@ -16,41 +17,95 @@ from ..normalize import compact
 from ..paths import builtin_rules_dir
 
 _NAME = r"([\u4e00-\u9fff（）()]{2,40}?)"
+_ONLY_HAN = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]*$")
 _YEAR = r"(?:19|20)\d\d"
 _TITLE_PREFIX = re.compile(r"^(?:关于(?:报送|上报|呈报|提交|公布|发布|印发)?)?[《\"“]?")
-_BEFORE_YEAR = re.compile(_NAME + r"(?:关于)?(?:" + _YEAR + r")")
+_BEFORE_YEAR = re.compile(r"([\u4e00-\u9fff（）()、]{2,60}?)(?:关于)?(?:" + _YEAR + r")")
+_TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 _AFTER_YEAR = re.compile(_YEAR + r"\s*年度?" + _NAME + r"(?:政府信息公开|信息公开|政务公开)")
 _NO_YEAR = re.compile("^" + _NAME + r"(?:政府信息公开|信息公开|政务公开)")
 _DECLARATIONS = tuple(re.compile(p) for p in (
     r"现(?:予以?|予)?公布" + _NAME + _YEAR + "年",
     r"本(?:年度)?报告由" + _NAME + r"(?:依据.{0,30}?|根据.{0,30}?)?编制",
     r"由" + _NAME + r"(?:依据|根据).{0,30}?编制",
-    r"由" + _NAME + r"编制(?:完成|而成)?(?:本|此|的)",
+    r"由" + _NAME + r"编制",
+    r"由" + _NAME + r"(?:综合|汇总|负责|牵头|组织)",
     r"(?:特|现)编制(?:了)?" + _NAME + _YEAR + "年",
     r"现将" + _NAME + _YEAR + "年",
     r"向社会公布" + _NAME + _YEAR,
 ))
 _CONTACT = re.compile(r"(?:与|联系)" + _NAME + r"(?:办公室|党政办公室|党政办|综合科|综合办公室|综合办|政务公开办公室|政务公开办)?"
                       r"(?:联系|[(（]地址)")
-_MENTION = re.compile(_YEAR + r"年(?:度|以来)?[,，]" + _NAME
+_MENTION = re.compile(_YEAR + r"年(?:度|以来)?[,，]?(?:在[^，,。]{2,30}[,，])?" + _NAME
                       + r"(?:坚持|认真|深入|全面|始终|紧紧|紧密|严格|按照|围绕|持续|继续|高度|进一步|积极|以|在|根据|依据)")
 _DATE_TAIL = re.compile(r"\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\s*$")
-_REGION_OF_TOWNSHIP = re.compile(r"(镇|乡)$")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    suffix: re.Pattern
+    not_a_name: re.Pattern
+    not_inside: re.Pattern
+    left_of_name: re.Pattern
+    full_form: tuple[tuple[re.Pattern, str], ...]
+    full_form_not: re.Pattern
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[re.Pattern, re.Pattern]:
+def _vocabulary() -> _Vocabulary:
     with open(builtin_rules_dir() / "document.yaml", encoding="utf-8") as fh:
         data = yamlsafe.load(fh)["body_name"]
-    return re.compile(data["suffix"]), re.compile(data["not_a_name"])
+    return _Vocabulary(suffix=re.compile(data["suffix"]), not_a_name=re.compile(data["not_a_name"]),
+                       not_inside=re.compile(data["not_inside"]),
+                       left_of_name=re.compile(data["left_of_name"]),
+                       full_form=tuple((re.compile(p), add) for p, add in data["full_form"]),
+                       full_form_not=re.compile(data["full_form_not"]))
+
+
+def full_form(name: str, text: str) -> str:
+    """The body's official name when the document prints it somewhere besides the short form it
+    uses in the title: 城关镇 → 城关镇人民政府, 东街街道 → 东街街道办事处, 阿里地区 → 阿里地区行政公署."""
+    vocab = _vocabulary()
+    if vocab.full_form_not.search(name):
+        return name
+    own = _own_name(name)
+    for pattern, add in vocab.full_form:
+        if pattern.search(name):
+            # 文昌市铺前镇 printed, 铺前镇人民政府 signed
+            return own + add if own + add in text or name + add in text else name
+    return name
+
+
+# A government's name after its parent regions: 如皋市长江镇 → 长江镇, 上海市长宁区 → 长宁区,
+# 临夏回族自治州广河县 → 广河县; the parent must end like a region and the rest still name one.
+_PARENT_REGION = re.compile(r"^(.{2,12}?(?:省|自治区|自治州|地区|市|州|盟|县|区|旗))"
+                            r"(.{2,}?(?:镇|乡|街道|苏木|县|区|市|旗)(?:人民政府|办事处)?)$")
+
+
+def _own_name(name: str) -> str:
+    m = _PARENT_REGION.match(name)
+    while m and not _vocabulary().full_form_not.search(m.group(2)):
+        name = m.group(2)
+        m = _PARENT_REGION.match(name)
+    return name
+
+
+def _plain(name: str | None) -> str | None:
+    """The name without the words before it (「向社会公布榆盘镇」 → 榆盘镇), the first of joint bodies
+    (城南办事处、城南园区), without an alias in brackets (城南办事处(城南园区))."""
+    if not name:
+        return name
+    name = _TRAILING_ALIAS.sub("", name.split("、")[0])
+    cuts = [m.end() for m in _vocabulary().left_of_name.finditer(name)]
+    return name[cuts[-1]:] if cuts else name
 
 
 def is_body_name(name: str | None) -> bool:
     """Ends like the name of an administrative body and is not a stand-in (我局, 本机关, 政府)."""
     if not name or len(name) < 2:
         return False
-    suffix, not_a_name = _vocabulary()
-    return bool(suffix.search(name)) and not not_a_name.match(name)
+    vocab = _vocabulary()
+    return (_ONLY_HAN.match(name) is not None and bool(vocab.suffix.search(name)) and not vocab.not_a_name.match(name) and not vocab.not_inside.search(name))
 
 
 def from_title(title: str | None) -> str | None:
@@ -60,18 +115,40 @@ def from_title(title: str | None) -> str | None:
     text = _TITLE_PREFIX.sub("", compact(title.replace("\n", "")))
     for pattern in (_BEFORE_YEAR, _AFTER_YEAR, _NO_YEAR):
         m = pattern.match(text) if pattern is not _AFTER_YEAR else pattern.search(text)
-        if m and is_body_name(m.group(1)):
-            return m.group(1)
+        if m and is_body_name(_plain(m.group(1))):
+            return _plain(m.group(1))
     return None
+
+
+_REPORT_NAMED = re.compile(r"(?:19|20)\d\d年度?(?:[\u4e00-\u9fff]{0,12}?)(?:政府信息公开|信息公开|政务公开)")
+_HAN_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff（）()]{2,40}$")
 
 
 def from_declaration(opening: str) -> str | None:
+    """The body a declaration names (现公布××局2024年…, 本报告由××编制), else the body in front of a
+    report's name quoted in the opening (…向社会公布《榆盘镇2021年政府信息公开工作年度报告》)."""
     text = compact(opening[:3000])
     for pattern in _DECLARATIONS:
         for m in pattern.finditer(text):
-            if is_body_name(m.group(1)):
-                return m.group(1)
+            if is_body_name(_plain(m.group(1))):
+                return _plain(m.group(1))
+    for m in _REPORT_NAMED.finditer(text):
+        name = _name_before(text, m.start())
+        if name:
+            return name
+        after = _AFTER_YEAR.match(text, m.start())
+        if after and is_body_name(_plain(after.group(1))):
+            return _plain(after.group(1))
     return None
+
+
+def _name_before(text: str, end: int) -> str | None:
+    """The body name ending at `end`: 「结合我镇工作实际编制并向社会公布榆盘镇」 → 榆盘镇."""
+    run = _HAN_RUN_BEFORE.search(text, max(0, end - 40), end)
+    if not run:
+        return None
+    name = _plain(run.group(0))
+    return name if is_body_name(name) else None
 
 
 def from_signature(doc: Document) -> str | None:
@@ -82,6 +159,16 @@ def from_signature(doc: Document) -> str | None:
         dated = line != lines[i] or (i + 1 < len(lines) and _DATE_TAIL.match(" " + lines[i + 1]))
         name = compact(line)
         if dated and len(name) <= 30 and not re.search(r"[\d，。,;；:：]", name) and is_body_name(name):
+            return name
+    return None
+
+
+def _masthead(opening: str) -> str | None:
+    """A line of the opening that is a body's name and nothing else (石家庄市长安区人民政府 above a
+    title without one) — after every other place, as a site's masthead names its parent body."""
+    for line in opening.split("\n")[:12]:
+        name = compact(line)
+        if len(name) <= 30 and not re.search(r"[\d，。,;；:：]", name) and is_body_name(name):
             return name
     return None
 
@@ -111,10 +198,12 @@ def body_name(doc: Document, opening: str, title: str | None, publisher: str | N
     candidates = [
         ("title", from_title(title)),
         ("declaration", from_declaration(opening)),
-        ("publisher", publisher if is_body_name(publisher) else None),
+        ("publisher", _plain(publisher) if is_body_name(_plain(publisher)) else None),
         ("signature", from_signature(doc)),
-        ("contact", _first(_CONTACT, compact(opening[:4000]) + compact(doc.norm[-1500:]))),
         ("mention", _first(_MENTION, compact(opening[:4000]))),
+        ("masthead", _masthead(opening)),
+        # Last: the office that answers questions is often not the body (…政府信息公开中心).
+        ("contact", _first(_CONTACT, compact(opening[:4000]) + compact(doc.norm[-1500:]))),
     ]
     found = [(source, name) for source, name in candidates if name]
     if not found:
@@ -124,9 +213,4 @@ def body_name(doc: Document, opening: str, title: str | None, publisher: str | N
         wider = _widened(name, other)
         if len(wider) > len(name):
             name = wider
-    # A township's full name is its people's government's: 城关镇 → 城关镇人民政府, when the text says so.
-    if _REGION_OF_TOWNSHIP.search(name) and name + "人民政府" in doc.norm:
-        name += "人民政府"
-    elif name.endswith("街道") and name + "办事处" in doc.norm:
-        name += "办事处"
-    return name, source
+    return full_form(_own_name(name), compact(doc.norm)), source
