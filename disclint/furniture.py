@@ -109,6 +109,8 @@ def _after_crumbs(text: str, vocab: FurnitureVocabulary) -> str:
     ends = [e for e in ends if not year or e <= year.start()]
     if ends:
         last = last[ends[-1]:]
+    elif len(parts) > 1:
+        return ""  # the path's own last step (…> 2020年年报): the page's title is printed below it
     last = last.strip(_SPACES + _SEPARATORS + ":：")
     # A path that ends in a column name (首页 > 公开领域 > 城乡规划) is all furniture; a title glued
     # to it names its year.

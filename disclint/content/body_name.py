@@ -29,7 +29,7 @@ _DECLARATIONS = tuple(re.compile(p) for p in (
     r"本(?:年度)?报告由" + _NAME + r"(?:依据.{0,30}?|根据.{0,30}?)?编制",
     r"由" + _NAME + r"(?:依据|根据).{0,30}?编制",
     r"由" + _NAME + r"编制",
-    r"由" + _NAME + r"(?:综合|汇总|负责|牵头|组织)",
+    r"由" + _NAME + r"(?:负责|牵头|组织)",
     r"(?:特|现)编制(?:了)?" + _NAME + _YEAR + "年",
     r"现将" + _NAME + _YEAR + "年",
     r"向社会公布" + _NAME + _YEAR,
@@ -90,14 +90,33 @@ def _own_name(name: str) -> str:
     return name
 
 
+_DISCLOSURE_OFFICE = re.compile(r"(?:信息公开|政务公开)(?:工作)?(?:领导小组|办公室|中心|办)")
+# Traditional characters of place and body names that the text's normal form leaves as they are.
+_NAME_FOLD = str.maketrans(
+    "壯蘭張爾寧遼蘇閩贛魯粵瓊貴陝慶灣豐華嶺漢鶴烏崗湯瀋臺壩溝滬鄭錫興濱潤萊濰隴雞麗黃紹餘灤薊滄鄲晉聖懷龍綏嶽甯廈藍蓮溫揚連雲鹽蕪銅馬紅橫嶼澤濟隨鄖荊麥瀘綿內樂資達閬銀區縣鄉廳辦東陽關開務發執監審計統質農業財園營體術檔鐵線陰陸順館駐會議環護劃總機稅鄰貿經態圖書醫療藥險員黨組織紀檢軍軟網數據價糧儲備電氣節獎勵傳眾導設運輸擴",
+    "壮兰张尔宁辽苏闽赣鲁粤琼贵陕庆湾丰华岭汉鹤乌岗汤沈台坝沟沪郑锡兴滨润莱潍陇鸡丽黄绍余滦蓟沧郸晋圣怀龙绥岳宁厦蓝莲温扬连云盐芜铜马红横屿泽济随郧荆麦泸绵内乐资达阆银区县乡厅办东阳关开务发执监审计统质农业财园营体术档铁线阴陆顺馆驻会议环护划总机税邻贸经态图书医疗药险员党组织纪检军软网数据价粮储备电气节奖励传众导设运输扩")
+
+
+def _fold(name: str) -> str:
+    return name.translate(_NAME_FOLD)
+
+
 def _plain(name: str | None) -> str | None:
     """The name without the words before it (「向社会公布榆盘镇」 → 榆盘镇), the first of joint bodies
     (城南办事处、城南园区), without an alias in brackets (城南办事处(城南园区))."""
     if not name:
         return name
     name = _TRAILING_ALIAS.sub("", name.split("、")[0])
+    # 南平市人民政府信息公开工作领导小组办公室, 丽水市人民政府办公室政府信息公开中心: the body is the
+    # one the disclosure office works for.
+    inner = _DISCLOSURE_OFFICE.search(name)
+    if inner and inner.start() >= 2:
+        name = name[:inner.start()]
+        if name.endswith("政府") and not name.endswith("人民政府") and len(name) > 4:
+            name = name[:-2]  # 丽水市人民政府办公室|政府信息公开中心
     cuts = [m.end() for m in _vocabulary().left_of_name.finditer(name)]
-    return name[cuts[-1]:] if cuts else name
+    name = name[cuts[-1]:] if cuts else name
+    return _fold(name)
 
 
 def is_body_name(name: str | None) -> bool:
@@ -120,14 +139,23 @@ def from_title(title: str | None) -> str | None:
     return None
 
 
-_REPORT_NAMED = re.compile(r"(?:19|20)\d\d年度?(?:[\u4e00-\u9fff]{0,12}?)(?:政府信息公开|信息公开|政务公开)")
+_REPORT_NAMED = re.compile(r"(?:19|20)\d\d年度?(?:[\u4e00-\u9fff]{0,12}?)(?:政府信息公开|信息公开|政务公开)"
+                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:年度报告|年报|工作报告)(?![\u4e00-\u9fff]{0,8}(?:通知|函|意见))")
 _HAN_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff（）()]{2,40}$")
+
+
+# 由城中区人民政府办公室综合区政府各镇办、各部门的工作情况编制: the government's own report, which
+# its general office compiles from everyone's.
+_COMPILED_FOR = re.compile(r"由" + _NAME + r"(?:办公室|办公厅)(?:综合|汇总|在)")
 
 
 def from_declaration(opening: str) -> str | None:
     """The body a declaration names (现公布××局2024年…, 本报告由××编制), else the body in front of a
     report's name quoted in the opening (…向社会公布《榆盘镇2021年政府信息公开工作年度报告》)."""
-    text = compact(opening[:3000])
+    text = _sentences(opening[:3000])
+    m = _COMPILED_FOR.search(text)
+    if m and _plain(m.group(1)).endswith("人民政府") and is_body_name(_plain(m.group(1))):
+        return _plain(m.group(1))
     for pattern in _DECLARATIONS:
         for m in pattern.finditer(text):
             if is_body_name(_plain(m.group(1))):
@@ -163,6 +191,16 @@ def from_signature(doc: Document) -> str | None:
     return None
 
 
+def _sentences(text: str) -> str:
+    """Spaces out; a line end is a stop unless it wraps a paragraph (「由石景山区司法」「局编制的…」):
+    a masthead's name never runs into the title below it."""
+    out = []
+    for line in text.split("\n"):
+        out.append(line)
+        out.append("" if len(line.strip()) >= 30 and not line.rstrip().endswith(("。", "：", ":")) else "。")
+    return compact("".join(out))
+
+
 def _masthead(opening: str) -> str | None:
     """A line of the opening that is a body's name and nothing else (石家庄市长安区人民政府 above a
     title without one) — after every other place, as a site's masthead names its parent body."""
@@ -175,20 +213,30 @@ def _masthead(opening: str) -> str | None:
 
 def _first(pattern: re.Pattern, text: str) -> str | None:
     for m in pattern.finditer(text):
-        if is_body_name(m.group(1)):
-            return m.group(1)
+        if is_body_name(_plain(m.group(1))):
+            return _plain(m.group(1))
     return None
+
+
+_SUFFIX_TAILS = ("公室", "公厅", "事处", "员会")
+_REGION_END = re.compile(r"(省|自治区|市|州|盟|县|区|旗)$")
 
 
 def _widened(name: str, fuller: str) -> str:
     """`fuller` cut after the character `name` ends with, when `name` is an abbreviation of it: its
-    characters in order (区执法应急局 in 平潭综合实验区综合执法与应急管理局, 公安局 in 平潭县公安局办公室)."""
+    characters in order (区执法应急局 in 平潭综合实验区综合执法与应急管理局, 公安局 in 平潭县公安局办公室,
+    自治区北部湾办 in 广西壮族自治区北部湾经济区规划建设管理办公室); a name printed whole inside the
+    fuller form is widened only by the regions in front of it (市商务局 → 广元市商务局)."""
+    at = fuller.find(name)
+    if at >= 0:
+        return fuller[:at + len(name)] if at and _REGION_END.search(fuller[:at]) else name
     it = 0
     for i, ch in enumerate(fuller):
         if it < len(name) and ch == name[it]:
             it += 1
             if it == len(name):
-                return fuller[:i + 1]
+                rest = fuller[i + 1:]
+                return fuller if rest in _SUFFIX_TAILS else fuller[:i + 1]
     return name
 
 
@@ -200,10 +248,10 @@ def body_name(doc: Document, opening: str, title: str | None, publisher: str | N
         ("declaration", from_declaration(opening)),
         ("publisher", _plain(publisher) if is_body_name(_plain(publisher)) else None),
         ("signature", from_signature(doc)),
-        ("mention", _first(_MENTION, compact(opening[:4000]))),
+        ("mention", _first(_MENTION, _sentences(opening[:4000]))),
         ("masthead", _masthead(opening)),
         # Last: the office that answers questions is often not the body (…政府信息公开中心).
-        ("contact", _first(_CONTACT, compact(opening[:4000]) + compact(doc.norm[-1500:]))),
+        ("contact", _first(_CONTACT, _sentences(opening[:4000]) + "。" + _sentences(doc.norm[-1500:]))),
     ]
     found = [(source, name) for source, name in candidates if name]
     if not found:
