@@ -12,7 +12,7 @@ from . import furniture, yamlsafe
 
 from .content.body_name import body_name
 from .content.dates import valid_date
-from .model import Document
+from .model import Document, Heading, Paragraph
 from .normalize import compact
 from .paths import builtin_rules_dir
 
@@ -109,9 +109,8 @@ class Head:
 
 def _title(doc: Document, head: Head) -> tuple[str | None, int | None]:
     """The title as written, and its offset: the page's 标题 field, else the first line of the opening
-    a reader takes for a title — one naming a report or a look-alike before any other title-like
-    line (a column name such as 「2020年年报」 can stand above the real title) — with the body's name
-    printed on the line above and its own continuation lines, else the first short lines."""
+    a reader takes for a title (furniture and breadcrumbs set aside), with the body's name printed
+    on the line above and its own continuation lines, else the first short lines."""
     vocab = load_document_vocabulary()
     if head.meta.title and len(re.findall("[\u4e00-\u9fff]", head.meta.title)) >= 4:
         at = doc.norm.find(head.meta.title[:12])
@@ -119,8 +118,9 @@ def _title(doc: Document, head: Head) -> tuple[str | None, int | None]:
     first_section = min((h.start for h in doc.headings if h.section_id), default=len(doc.norm))
     lines = [(text, at) for text, at in head.lines if at < first_section]
     candidates = [i for i, (text, _) in enumerate(lines) if _could_be_title(text)]
-    named = [i for i in candidates if _names_a_document(_joined(lines, i), vocab)]
-    for i in named[:1] or [i for i in candidates if _TITLE_LIKE.search(_joined(lines, i))][:1]:
+    titled = [i for i in candidates
+              if _names_a_document(_joined(lines, i), vocab) or _TITLE_LIKE.search(compact(_joined(lines, i)))]
+    for i in titled[:1]:
         text, at = _joined(lines, i), lines[i][1]
         prev = compact(lines[i - 1][0]) if i else ""
         if (prev and len(prev) <= 30 and not re.search(r"\d", prev) and vocab.body_suffix.search(prev)
@@ -128,21 +128,38 @@ def _title(doc: Document, head: Head) -> tuple[str | None, int | None]:
             # 「北京市大兴区商务局」 over 「2023年政府信息公开工作年度报告」
             return lines[i - 1][0] + text, lines[i - 1][1]
         return text, at
-    # No title-like line: the first short lines, as before (a heading-only text, a truncated title).
+    # No title-like line: the first short paragraphs that are not furniture (a heading-only text, a
+    # title run into its first heading on one line: 「乡镇政府信息主动公开制度一、…」).
     picked: list[str] = []
     first = None
-    for text, at in lines:
-        if len(text) > 60 or "。" in text:
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            if block.section_id:
+                break
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        text = furniture.strip_furniture(block.text)
+        if not text or any(i in head.meta.lines for i in _lines_of(doc, block.start)):
+            continue
+        if len(text) > 60 or _NOT_A_TITLE.search(text) or re.search("[，,]", text):
             break
         if first is None:
-            first = at
+            first = block.start + max(0, block.text.find(text))
         picked.append(text)
         if len(picked) >= 4:
             break
     return ("\n".join(picked) or None), first
 
 
-_NOT_A_TITLE = re.compile(r"[。；;]|[:：]$|^第[一二三四五六七八九十百零\d]+[条章]|^[（(]?[一二三四五六七八九十]+[、）)]")
+def _lines_of(doc: Document, offset: int) -> tuple[int]:
+    """The 0-based line number of an offset, as Head counts lines."""
+    return (doc.norm.count("\n", 0, offset),)
+
+
+# Not a title: a sentence, a label, an article or heading, a bare column name (2020年年报).
+_NOT_A_TITLE = re.compile(r"[。；;]|[:：]$|^第[一二三四五六七八九十百零\d]+[条章]|^[（(]?[一二三四五六七八九十]+[、）)]|"
+                          r"^(?:19|20)\d\d\s*年度?\s*(?:政府信息公开)?(?:年报|年度报告)$|^(?:根据|依据|按照|本报告|本年度报告)")
 _CONTINUES = re.compile(r"^(?:有关事项的|的)?(?:通知|通报|函|意见|公告|决定|批复)$|^(?:政府)?信息公开|^工作|^年度报告|^报告")
 
 

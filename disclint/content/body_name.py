@@ -31,7 +31,7 @@ _DECLARATIONS = tuple(re.compile(p) for p in (
     r"由" + _NAME + r"编制",
     r"由" + _NAME + r"(?:负责|牵头|组织)",
     r"(?:特|现)编制(?:了)?" + _NAME + _YEAR + "年",
-    r"现将" + _NAME + _YEAR + "年",
+    r"现将" + _NAME + "(?:" + _YEAR + "年度?)?(?:政府信息公开|信息公开|政务公开)",
     r"向社会公布" + _NAME + _YEAR,
 ))
 _CONTACT = re.compile(r"(?:与|联系)" + _NAME + r"(?:办公室|党政办公室|党政办|综合科|综合办公室|综合办|政务公开办公室|政务公开办)?"
