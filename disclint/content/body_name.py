@@ -33,11 +33,12 @@ _DECLARATIONS = tuple(re.compile(p) for p in (
     r"(?:特|现)编制(?:了)?" + _NAME + _YEAR + "年",
     r"现将" + _NAME + "(?:" + _YEAR + "年度?)?(?:政府信息公开|信息公开|政务公开)",
     r"向社会公布" + _NAME + _YEAR,
+    r"(?:^|[,，。])" + _NAME + r"(?:现将|特将|现编制|特编制|现公布)",  # …要求,滨湖街现将2021年度…报告如下
 ))
-_CONTACT = re.compile(r"(?:与|联系)" + _NAME + r"(?:办公室|党政办公室|党政办|综合科|综合办公室|综合办|政务公开办公室|政务公开办)?"
-                      r"(?:联系|[(（]地址)")
-_MENTION = re.compile(_YEAR + r"年(?:度|以来)?[,，]?(?:在[^，,。]{2,30}[,，])?" + _NAME
-                      + r"(?:坚持|认真|深入|全面|始终|紧紧|紧密|严格|按照|围绕|持续|继续|高度|进一步|积极|以|在|根据|依据)")
+_CONTACT = re.compile(r"(?:与|联系[:：]?)" + _NAME + r"(?:办公室|党政办公室|党政办|综合科|综合处|秘书科|综合办公室|综合办|政务公开办公室|政务公开办)?"
+                      r"(?:联系|[(（]地址|[,，;；](?:地址|邮编|电话|联系电话))")
+_MENTION = re.compile(r"(?:" + _YEAR + r"年(?:度|以来)?[,，]?(?:在[^，,。]{2,30}[,，])?|[,，。])" + _NAME
+                      + r"(?:坚持|认真|深入|全面|始终|紧紧|紧密|严格|按照|围绕|持续|继续|高度|进一步|积极|通过|以|在|根据|依据)")
 _DATE_TAIL = re.compile(r"\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\s*$")
 
 
@@ -149,6 +150,18 @@ _HAN_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff（）()]{2,40}$")
 _COMPILED_FOR = re.compile(r"由" + _NAME + r"(?:办公室|办公厅)(?:综合|汇总|在)")
 
 
+_COMPILING_OFFICE = re.compile(r"(办公室|办公厅)$")
+
+
+def _served(name: str) -> str:
+    """由××人民政府办公厅编制, 由××委员会办公室编制: the general office compiles its body's report
+    (a 人民政府办公室 also reports on its own, and is left as named)."""
+    body = _COMPILING_OFFICE.sub("", name)
+    if body == name or not is_body_name(body):
+        return name
+    return body if name.endswith("办公厅") or body.endswith(("委员会", "管委会")) else name
+
+
 def from_declaration(opening: str) -> str | None:
     """The body a declaration names (现公布××局2024年…, 本报告由××编制), else the body in front of a
     report's name quoted in the opening (…向社会公布《榆盘镇2021年政府信息公开工作年度报告》)."""
@@ -158,8 +171,9 @@ def from_declaration(opening: str) -> str | None:
         return _plain(m.group(1))
     for pattern in _DECLARATIONS:
         for m in pattern.finditer(text):
-            if is_body_name(_plain(m.group(1))):
-                return _plain(m.group(1))
+            name = _plain(m.group(1))
+            if is_body_name(name):
+                return _served(name) if "由" in pattern.pattern else name
     for m in _REPORT_NAMED.finditer(text):
         name = _name_before(text, m.start())
         if name:
