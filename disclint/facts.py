@@ -21,8 +21,10 @@ _META_DATE = re.compile(
 _SIGNED_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*([01]?\d)\s*月\s*([0-3]?\d)\s*日")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _YEAR_BEFORE_REPORT = re.compile(r"((?:19|20)\d\d)\s*年度?[^。,;]{0,30}?信息公开")
+_DECLARED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?[^。,，;《》]{0,24}?(?:报告|年报)")
 _PERIOD_YEAR = re.compile(r"((?:19|20)\d\d)")
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAN = re.compile("[\u4e00-\u9fff]")
 _HEAD_CHARS = 6000
 _HEAD_LINES = 80
 _TITLE_MAX = 90  # a title line is short and is not a sentence
@@ -164,7 +166,8 @@ _CONTINUES = re.compile(r"^(?:有关事项的|的)?(?:通知|通报|函|意见|�
 
 
 def _could_be_title(text: str) -> bool:
-    return len(text) <= _TITLE_MAX and not _NOT_A_TITLE.search(text) and text.count("，") + text.count(",") <= 1
+    return (len(text) <= _TITLE_MAX and not _NOT_A_TITLE.search(text) and text.count("，") + text.count(",") <= 1
+            and len(_HAN.findall(text)) >= 4)
 
 
 def _names_a_document(text: str, vocab: DocumentVocabulary) -> bool:
@@ -275,8 +278,10 @@ def _year(doc: Document, head: Head, title: str | None, published: str | None,
     opening = head.text[:4000]
     for pattern in vocab.declaration:
         m = pattern.search(opening)
-        if m and _YEAR.search(m.group(0)):
-            return int(_YEAR.search(m.group(0)).group(1)), "declaration"
+        # the year the declared report is of, not a regulation's (2008年市人民政府令第3号)
+        y = _DECLARED_YEAR.search(m.group(0)) if m else None
+        if y:
+            return int(y.group(1)), "declaration"
     for pattern in vocab.statistics_period:
         m = pattern.search(opening)
         if m:
