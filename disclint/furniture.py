@@ -76,7 +76,8 @@ def strip_furniture(line: str) -> str:
     「兴华乡…」, 「首页/…/正文张家湾镇…」 → 「张家湾镇…」, 「您的位置:首页>…信息公开年报相山区外资办…」 →
     「相山区外资办…」. A line that is all furniture comes back empty."""
     vocab = load()
-    text = line.strip(_SPACES + _SEPARATORS)
+    # Question marks in front are characters a wrong decoding lost (??一、总体情况), never words.
+    text = line.strip(_SPACES + _SEPARATORS).lstrip("?" + _SPACES)
     for _ in range(4):
         before = text
         m = vocab.prefix.match(text)
