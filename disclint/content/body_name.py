@@ -29,14 +29,16 @@ _DECLARATIONS = tuple(re.compile(p) for p in (
     r"本(?:年度)?报告由" + _NAME + r"(?:依据.{0,30}?|根据.{0,30}?)?编制",
     r"由" + _NAME + r"(?:依据|根据).{0,30}?编制",
     r"由" + _NAME + r"编制",
-    r"由" + _NAME + r"(?:负责|牵头|组织)",
+    r"由" + _NAME + r"(?:负责|牵头|组织|根据|依据|按照)",
     r"(?:特|现)编制(?:了)?" + _NAME + _YEAR + "年",
     r"现将" + _NAME + "(?:" + _YEAR + "年度?)?(?:政府信息公开|信息公开|政务公开)",
     r"向社会公布" + _NAME + _YEAR,
     r"(?:^|[,，。])" + _NAME + r"(?:现将|特将|现编制|特编制|现公布)",  # …要求,滨湖街现将2021年度…报告如下
 ))
-_CONTACT = re.compile(r"(?:与|联系[:：]?)" + _NAME + r"(?:办公室|党政办公室|党政办|综合科|综合处|秘书科|综合办公室|综合办|政务公开办公室|政务公开办)?"
-                      r"(?:联系|[(（]地址|[,，;；](?:地址|邮编|电话|联系电话))")
+_CONTACT = re.compile(r"(?:与|联系[:：]?)([\u4e00-\u9fff（）()]{2,50}?)(?:联系|[(（]地址|[,，;；](?:地址|邮编|电话|联系电话))")
+_CONTACT_OFFICE = re.compile(r"(?:党政综合办公室|党政综合办|党政办公室|党政办|综合科|综合处|秘书科|综合办公室|综合办|办公室)$")
+# 北京市环境保护局(以下简称“我局”): the document defines its own body.
+_DEFINED = re.compile(_NAME + r"[（(](?:以下)?简称[“\"]?(?:我|本)")
 _MENTION = re.compile(r"(?:" + _YEAR + r"年(?:度|以来)?[,，]?(?:在[^，,。]{2,30}[,，])?|[,，。])" + _NAME
                       + r"(?:坚持|认真|深入|全面|始终|紧紧|紧密|严格|按照|围绕|持续|继续|高度|进一步|积极|通过|以|在|根据|依据)")
 _DATE_TAIL = re.compile(r"\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\s*$")
@@ -79,7 +81,7 @@ def full_form(name: str, text: str) -> str:
 
 # A government's name after its parent regions: 如皋市长江镇 → 长江镇, 上海市长宁区 → 长宁区,
 # 临夏回族自治州广河县 → 广河县; the parent must end like a region and the rest still name one.
-_PARENT_REGION = re.compile(r"^(.{2,12}?(?:省|自治区|自治州|地区|市|州|盟|县|区|旗))"
+_PARENT_REGION = re.compile(r"^(.{2,12}?(?:省|自治区|自治州|地区|市|州|盟|县|区|旗)(?:人民政府|政府)?)"
                             r"(.{2,}?(?:镇|乡|街道|苏木|县|区|市|旗)(?:人民政府|办事处)?)$")
 
 
@@ -215,6 +217,17 @@ def _sentences(text: str) -> str:
     return compact("".join(out))
 
 
+def _contact(text: str) -> str | None:
+    """请与广元市商务局办公室联系, 请与宣武区政府大栅栏街道办事处信息公开办公室联系: the body whose office answers."""
+    for m in _CONTACT.finditer(text):
+        name = _plain(m.group(1))
+        body = _CONTACT_OFFICE.sub("", name) if name else name
+        for candidate in (body, name):
+            if is_body_name(candidate):
+                return candidate
+    return None
+
+
 def _masthead(opening: str) -> str | None:
     """A line of the opening that is a body's name and nothing else (石家庄市长安区人民政府 above a
     title without one) — after every other place, as a site's masthead names its parent body."""
@@ -259,13 +272,14 @@ def body_name(doc: Document, opening: str, title: str | None, publisher: str | N
     publisher = compact(publisher) if publisher else None
     candidates = [
         ("title", from_title(title)),
+        ("definition", _first(_DEFINED, _sentences(opening[:3000]))),
         ("declaration", from_declaration(opening)),
         ("publisher", _plain(publisher) if is_body_name(_plain(publisher)) else None),
         ("signature", from_signature(doc)),
         ("mention", _first(_MENTION, _sentences(opening[:4000]))),
         ("masthead", _masthead(opening)),
         # Last: the office that answers questions is often not the body (…政府信息公开中心).
-        ("contact", _first(_CONTACT, _sentences(opening[:4000]) + "。" + _sentences(doc.norm[-1500:]))),
+        ("contact", _contact(_sentences(opening[:4000]) + "。" + _sentences(doc.norm[-1500:]))),
     ]
     found = [(source, name) for source, name in candidates if name]
     if not found:
