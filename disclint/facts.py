@@ -142,7 +142,7 @@ def _title(doc: Document, head: Head) -> tuple[str | None, int | None]:
         if not isinstance(block, Paragraph):
             continue
         text = furniture.strip_furniture(block.text)
-        if not text or any(i in head.meta.lines for i in _lines_of(doc, block.start)):
+        if not text or doc.norm.count("\n", 0, block.start) in head.meta.lines:  # a metadata field
             continue
         if len(text) > 60 or _NOT_A_TITLE.search(text) or re.search("[，,]", text):
             break
@@ -152,11 +152,6 @@ def _title(doc: Document, head: Head) -> tuple[str | None, int | None]:
         if len(picked) >= 4:
             break
     return ("\n".join(picked) or None), first
-
-
-def _lines_of(doc: Document, offset: int) -> tuple[int]:
-    """The 0-based line number of an offset, as Head counts lines."""
-    return (doc.norm.count("\n", 0, offset),)
 
 
 # Not a title: a sentence, a label, an article or heading, a bare column name (2020年年报).
