@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import furniture, yamlsafe
 
-from .content.body_name import body_name
+from .content.body_name import body_name, from_title
 from .content.dates import valid_date
 from .model import Document, Heading, Paragraph
 from .normalize import compact
@@ -218,7 +218,10 @@ def _kind(doc: Document, head: Head, title: str | None, agency: str | None,
     if (_any(vocab.institution, before_year) or (key and re.search("学年", key))
             or (agency and _any(vocab.institution, agency)) or _any(vocab.institution_opening, opening[:600])):
         return KindVerdict("not-annual-report", ("institution",))
-    if key and _any(vocab.about_report, key):
+    # What the title says the document is, its issuer's name aside (宜城市职业技能培训中心 is no 培训).
+    named_body = from_title(title) if title else None
+    about = key[len(named_body):] if named_body and key.startswith(named_body) else key
+    if about and _any(vocab.about_report, about):
         note = None
         if "declaration" in said or "statistics-period" in said:
             note = "title-about-report"  # the title speaks of reports, the text reads like one
