@@ -121,7 +121,7 @@ class DocumentFacts:
     year_source: str = ""  # title | declaration | statistics-period | body | published
     agency_source: str = ""  # title | declaration | publisher | signature | contact | mention
     publisher: str | None = None  # the page's 发布机构 / 来源 field, as printed
-    body_type: str | None = None  # set by configuration; else inferred from the agency
+    body_type: str | None = None  # preset by a rule case; else inferred from the agency (content/body_type.py)
     kind_signals: tuple[str, ...] = ()  # what made the kind: title, declaration, statistics-period …
     kind_note: str | None = None  # the signals disagreed: what each said
     layout_hits: dict[str, list[int]] = field(default_factory=dict)
