@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from disclint.engine.run import analyse
+from disclint.engine.linter import linter_for
 from disclint.readers.base import Source
 from disclint.readers.text import normalise_newlines
 from disclint.settings import Settings
@@ -16,8 +16,9 @@ CASES = yaml.safe_load((Path(__file__).parent / "openings.yaml").read_text(encod
 
 
 def facts_of(text: str):
-    return analyse(Source(path="<opening>", text=normalise_newlines(text), format="text", encoding="utf-8"),
-                   Settings())
+    settings = Settings()
+    return linter_for(settings).analyse(
+        Source(path="<opening>", text=normalise_newlines(text), format="text", encoding="utf-8"), settings)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
