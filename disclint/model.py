@@ -114,6 +114,21 @@ class Section:
 
 
 @dataclass
+class DocumentFacts:
+    """The evidence behind a document's facts (facts.py), for rules and messages."""
+    title_at: int | None = None  # offset of the title
+    published_at: int | None = None
+    year_source: str = ""  # title | declaration | statistics-period | body | published
+    agency_source: str = ""  # title | declaration | publisher | signature | contact | mention
+    publisher: str | None = None  # the page's 发布机构 / 来源 field, as printed
+    body_type: str | None = None  # preset by a rule case; else inferred from the agency (content/body_type.py)
+    kind_signals: tuple[str, ...] = ()  # what made the kind: title, declaration, statistics-period …
+    kind_note: str | None = None  # the signals disagreed: what each said
+    layout_hits: dict[str, list[int]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # results later stages compute once per document
+
+
+@dataclass
 class Document:
     source: SourceText
     norm: str  # same length as source.text: the copy every pattern is matched on
@@ -127,7 +142,7 @@ class Document:
     agency: str | None = None
     layout: str | None = None  # era of the tables' labels, when they show one
     tables: dict[str, Table] = field(default_factory=dict)  # table id → rebuilt table (disclint.tables)
-    facts: dict[str, Any] = field(default_factory=dict)  # evidence behind the facts, for rules and messages
+    facts: DocumentFacts = field(default_factory=DocumentFacts)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @property

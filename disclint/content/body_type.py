@@ -2,7 +2,7 @@
 which decides its statutory deadline (条例 2019 art. 49) and whether art. 50(4) applies to it.
 
 Inferred from the agency name (or the title) with the `body_types` patterns of rules/document.yaml,
-unless `doc.facts["body_type"]` is already set (only rule cases do: no configuration key sets it)."""
+unless `doc.facts.body_type` is already set (only rule cases do: no configuration key sets it)."""
 from __future__ import annotations
 
 import re
@@ -40,7 +40,7 @@ def classify(name: str) -> str | None:
 
 def body_type(doc: Document) -> tuple[str | None, str]:
     """(type, how it was found): "config", "agency" or "title"; (None, "") when unknown."""
-    configured = doc.facts.get("body_type")
+    configured = doc.facts.body_type
     if configured in BODY_TYPES:
         return configured, "config"
     if doc.agency:

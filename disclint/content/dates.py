@@ -69,9 +69,9 @@ def date_of(match: re.Match) -> date | None:
 def issue_dates(doc: Document) -> list[IssueDate]:
     """The page's publication fields (first of each kind) and the signature date, in that order."""
     # Two kinds ask for them; found once per document.
-    found = doc.facts.get("_issue_dates")
+    found = doc.facts.memo.get("issue_dates")
     if found is None:
-        found = doc.facts["_issue_dates"] = tuple(_issue_dates(doc))
+        found = doc.facts.memo["issue_dates"] = tuple(_issue_dates(doc))
     return list(found)
 
 

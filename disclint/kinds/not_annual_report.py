@@ -12,4 +12,4 @@ FIELDS = ("title",)
 def check(doc: Document, rule):
     if doc.kind == "not-annual-report":
         title = (doc.title or doc.text.strip().splitlines()[0] if doc.text.strip() else "")[:40]
-        yield rule.finding(FINDING_KIND, start=doc.facts.get("title_at"), title=title)
+        yield rule.finding(FINDING_KIND, start=doc.facts.title_at, title=title)

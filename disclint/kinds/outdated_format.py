@@ -13,7 +13,7 @@ FIELDS = ("layout", "profile", "signals", "table")
 
 def check(doc: Document, rule):
     older = [str(era) for era in rule.params["older_layouts"]]
-    hits = doc.facts.get("layout_hits", {})
+    hits = doc.facts.layout_hits
     for era in older:
         where = sorted(hits.get(era, []))
         if where:

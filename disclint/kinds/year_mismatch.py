@@ -54,7 +54,7 @@ def validate(params: dict, vocab) -> str | None:
 
 
 def check(doc: Document, rule):
-    if not doc.year or doc.facts.get("year_source") != "title":
+    if not doc.year or doc.facts.year_source != "title":
         return
     yield from _CHECKS[rule.params["evidence"]](doc, rule)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..furniture import strip_furniture
 from .base import Grid, ReadError, Source, render_grid_row
 from .text import decode
 
@@ -207,7 +208,8 @@ def _find_title(root, body, container) -> str | None:
             continue
         cls = (el.get("class") or "") + " " + (el.get("id") or "")
         if el.tag in {"h1", "h2", "h3"} or "title" in cls.lower():
-            text = _clean(el.text_content())
+            # A title box often holds the breadcrumb or the font-size bar too (「您的位置：首页>…」).
+            text = strip_furniture(_clean(el.text_content()))
             if text and any(text == d or (len(text) >= 8 and text in d) or (len(d) >= 8 and d in text)
                             for d in declared):
                 return text

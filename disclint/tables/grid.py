@@ -31,10 +31,10 @@ class Sheet:
 
 def sheets(doc: Document) -> list[Sheet]:
     """The document's grids, or its runs of pipe rows when the reader kept no grids."""
-    cached = doc.facts.get("_tables_sheets")
+    cached = doc.facts.memo.get("tables_sheets")
     if cached is None:
         cached = _sheets(doc)
-        doc.facts["_tables_sheets"] = cached
+        doc.facts.memo["tables_sheets"] = cached
     return cached
 
 

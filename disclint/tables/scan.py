@@ -66,10 +66,10 @@ class Compact:
 
 
 def compact_of(doc: Document) -> Compact:
-    cached = doc.facts.get("_tables_compact")
+    cached = doc.facts.memo.get("tables_compact")
     if cached is None:
         cached = Compact.of(doc.norm)
-        doc.facts["_tables_compact"] = cached
+        doc.facts.memo["tables_compact"] = cached
     return cached
 
 
