@@ -274,18 +274,25 @@ def _year(doc: Document, head: Head, title: str | None, published: str | None,
         if m:
             return int(m.group(1)), "title"
     opening = head.text[:4000]
+    period = None
+    for pattern in vocab.statistics_period:
+        m = pattern.search(opening)
+        y = _PERIOD_YEAR.search(opening, m.end(), m.end() + 30) if m else None
+        if y:
+            period = int(y.group(1))
+            break
     for pattern in vocab.declaration:
         m = pattern.search(opening)
         # the year the declared report is of, not a regulation's (2008年市人民政府令第3号)
         y = _DECLARED_YEAR.search(m.group(0)) if m else None
         if y:
+            # A declaration copied from last year's report (特向社会公布2018年度… above 统计期限自2019年1月1日
+            # 起至2019年12月31日止) is the slip; the period states what the figures cover.
+            if period is not None and period != int(y.group(1)):
+                return period, "statistics-period"
             return int(y.group(1)), "declaration"
-    for pattern in vocab.statistics_period:
-        m = pattern.search(opening)
-        if m:
-            y = _PERIOD_YEAR.search(opening, m.end(), m.end() + 30)
-            if y:
-                return int(y.group(1)), "statistics-period"
+    if period is not None:
+        return period, "statistics-period"
     m = _YEAR_BEFORE_REPORT.search(opening[:1500])
     if m:
         return int(m.group(1)), "body"
