@@ -10,6 +10,7 @@
   leaves the previous summary whole (SummaryNotWritten says so)."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -51,8 +52,8 @@ def previous_summary(folder: str) -> bool:
 def check_out(out: str, sources: Iterable[str], paths: Iterable[str] = ()) -> None:
     """Raise OutputRefused when writing a summary to `out` could replace or lint what it must not."""
     target = os.path.realpath(out)
-    if os.path.exists(target) and not os.path.isdir(target):
-        raise OutputRefused(f"--out {out} is a file, not a folder")
+    if os.path.exists(target) and not os.path.isdir(target):  # /dev/null, a file: cannot be written (exit 4)
+        raise OutputError(out, "is not a folder", errno.ENOTDIR)
     # Inside what is summarised only a previous summary may be replaced; elsewhere an empty folder too.
     reusable = os.path.isdir(target) and previous_summary(target)
     for source in sources:
