@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from disclint.cli import main
 from disclint.settings import Settings
 
+from ..robustness.test_robust_outputs import _tmpfs, fill  # the same small disk as the other output tests
 from .conftest import FILES
 
 SEED = FILES["seed-001.txt"]
@@ -174,33 +175,16 @@ def test_a_failing_writer_leaves_the_previous_summary_whole(risky_batch, tmp_pat
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 3 MB tmpfs (needs root and a kernel that lets this process mount)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=False)
+    """A 3 MB tmpfs: room for a summary of five reports (skipped, saying why, where mounting fails)."""
+    with _tmpfs(tmp_path / "disk", size="3m") as where:
+        yield where
 
 
 def test_a_full_disk_leaves_the_previous_summary_whole(risky_batch, small_disk):
     out = small_disk / "summary"
     assert _run(str(risky_batch), "--out", str(out)).exit_code in (0, 1)
     before = _snapshot(out)
-    # fill the disk, leaving less than a summary needs
-    with open(small_disk / "filler", "wb") as fh:
-        try:
-            while True:
-                fh.write(b"\0" * 65536)
-                fh.flush()
-        except OSError:
-            pass
-    os.truncate(small_disk / "filler", os.path.getsize(small_disk / "filler") - 20_000)
+    fill(small_disk)  # to the last byte
     result = _run(str(risky_batch), "--out", str(out))
     assert result.exit_code == 4, result.output
     (line,) = result.output.strip().splitlines()
