@@ -125,7 +125,11 @@ def print_blocks(digests: list[ReportDigest], rows: list[Row], ranking: Ranking)
 
 
 def _where(f: dict) -> str:
-    """（「行政规范性文件」行「现行有效件数」列，应为 499，实为 440）；可能有误：… — or less, as known."""
+    """（「行政规范性文件」行「现行有效件数」列，应为 499，实为 440）, or the cells issue 13's repairs
+    name, or less, as far as known."""
+    repair = repair_words(f)
+    if repair:  # the cells themselves; the finding's row and column only anchor the identity
+        return f"（有误的单元格：{repair}）" if len(f["repairs"]) == 1 else f"（无法确定是哪一格，{repair}）"
     where = cell_words(f.get("table"), f.get("row"), f.get("table_column"))
     sim = similarity(f)
     if sim:
@@ -135,10 +139,7 @@ def _where(f: dict) -> str:
     else:
         numbers = ""
     said = "，".join(x for x in (where, numbers) if x)
-    repair = repair_words(f)
-    if repair:
-        repair = f"；有误的单元格：{repair}" if len(f["repairs"]) == 1 else f"；无法确定是哪一格，{repair}"
-    return (f"（{said}）" if said else "") + repair
+    return f"（{said}）" if said else ""
 
 
 def _clip(text: str, chars: int = PRINT_QUOTE) -> str:

@@ -182,7 +182,8 @@ def test_repairs_mark_the_likely_wrong_cells_in_chromium(summary, browser_page, 
                                                          "expected": 72}]]})
     d.findings.append({"rule": "DL302", "name": "requests-total", "kind": "table-identity", "severity": "error",
                        "line": 29, "column": 1, "message": "总计不等于各列之和", "section": "requests",
-                       "table": "requests", "row": None, "table_column": None, "expected": None, "actual": None,
+                       # anchored at another cell: only the repair's cell is marked
+                       "table": "requests", "row": "r3_7_total", "table_column": "np", "expected": 217, "actual": 218,
                        "fingerprint": "y", "repairs": [[{"row": "r1_new", "column": "total", "actual": 218,
                                                         "expected": 217}]]})
     rows = make_rows(digests)
@@ -204,7 +205,7 @@ def test_repairs_mark_the_likely_wrong_cells_in_chromium(summary, browser_page, 
     # printed: the cells in the form's words, both candidates, none picked
     page.emulate_media(media="print")
     block = page.locator("#print-blocks .block", has_text="pingtan-019.html").inner_text()
-    assert ("无法确定是哪一格，可能是：「一、本年新收政府信息公开申请数量」行「自然人」列应为 216；"
-            "或 「（一）予以公开」行「自然人」列应为 72") in block
-    assert "有误的单元格：「一、本年新收政府信息公开申请数量」行「总计」列应为 217" in block
+    assert ("（无法确定是哪一格，可能是：「一、本年新收政府信息公开申请数量」行「自然人」列应为 216；"
+            "或 「（一）予以公开」行「自然人」列应为 72）") in block
+    assert "（有误的单元格：「一、本年新收政府信息公开申请数量」行「总计」列应为 217）" in block
     page.emulate_media(media="screen")
