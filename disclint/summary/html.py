@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .charts import ERROR, bar_chart, sparkline
 from .digest import ReportDigest
-from .labels import cell_words, problem_type, repair_words, similarity, table_labels
+from .labels import cell_words, problem_type, similarity, table_labels
 from .ranking import Overview, Ranking
 from .rows import KIND_ZH, SECTION_ZH, SEVERITY_ZH, STATUS_ZH, Row
 
@@ -125,11 +125,11 @@ def print_blocks(digests: list[ReportDigest], rows: list[Row], ranking: Ranking)
 
 
 def _where(f: dict) -> str:
-    """（「行政规范性文件」行「现行有效件数」列，应为 499，实为 440）, or the cells issue 13's repairs
-    name, or less, as far as known."""
-    repair = repair_words(f)
-    if repair:  # the cells themselves; the finding's row and column only anchor the identity
-        return f"（有误的单元格：{repair}）" if len(f["repairs"]) == 1 else f"（无法确定是哪一格，{repair}）"
+    """（「行政规范性文件」行「现行有效件数」列，应为 499，实为 440）, or less, as far as known."""
+    if f.get("repairs"):
+        # The finding's row and column only anchor the identity, and its message (issue 13) names the
+        # cells the repairs point at: repeating them doubled the block. The page's detail marks them.
+        return ""
     where = cell_words(f.get("table"), f.get("row"), f.get("table_column"))
     sim = similarity(f)
     if sim:
