@@ -93,9 +93,7 @@ def staged(out: str) -> Iterator[str]:
             yield stage
             _write_marker(stage)
             os.chmod(stage, 0o777 & ~_umask())  # mkdtemp's folder is private; give it an ordinary mode
-        except KeyboardInterrupt:
-            raise
-        except BaseException as e:
+        except Exception as e:  # noqa: BLE001 - a stop (Ctrl-C, SIGTERM) passes as it is; the folder goes all the same
             raise SummaryNotWritten(out, _why(e, out)) from e
         _swap(stage, target, out)
     finally:
