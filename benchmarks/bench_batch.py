@@ -163,9 +163,9 @@ def main() -> None:
                 r = run_once(batch, jobs, out)
                 t = r["timings"]
                 # summary.xlsx is written by a second process that starts with the lint (sharing the cores with
-                # it while filling sheet 问题) and ends with sheets 报告 and 跨年度问题 while this one writes the others
-                write = t["write"]  # the four files, until summary.xlsx is done
-                others = t["json+csv+html"]  # the other three
+                # it while filling sheet 问题) and ends with the other sheets while this one writes the other files
+                write = t["write"]  # the five files, until summary.xlsx is done
+                others = t["json+csv+html+docx"]  # the other four
                 print(f"{n:>8} {jobs:>4} {r['wall']:>8.1f} {n / r['wall']:>10.0f} {r['cpu']:>7.1f} {t['lint']:>7.1f} {t['cross']:>7.2f} "
                       f"{write:>7.1f} {others:>7.1f} {r['peak_sum_mb']:>13.0f} {r['peak_one_mb']:>16.0f} {r['pairs']:>6} "
                       f"{r['sizes'].get('index.html', 0) / 1e6:>7.1f}", flush=True)

@@ -1,5 +1,6 @@
 """`disclint summary PATH… --out DIR`: supervisor mode — lint a whole batch in parallel, compare each
-body's consecutive reports, and write index.html, summary.xlsx, summary.csv and findings.json."""
+body's consecutive reports, and write index.html, summary.xlsx, summary.csv, findings.json and a
+draft 通报 (all or nothing: see disclint/summary/outset.py)."""
 from __future__ import annotations
 
 import os
@@ -12,13 +13,12 @@ from . import _signals
 from ._options import config_options, pop_resolver
 from ._walk import expand
 
-OUTPUT_FILES = ("index.html", "summary.xlsx", "summary.csv", "findings.json")
-
 
 @click.command("summary")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write index.html, summary.xlsx, summary.csv and findings.json into.")
+              help="Folder to write the summary into (new, empty, or holding a previous summary; "
+                   "never inside the folders summarised unless it holds only a previous summary).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: every usable core).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -34,15 +34,17 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
     from ..config import ConfigError
     from ..engine.linter import Linter
     from ..engine.loader import RuleError
-    from ..summary import build_summary
+    from ..summary import OUTPUTS, build_summary
+    from ..summary.outset import OutputRefused, check_out, outside
     from . import _output, _progress
 
     with _signals.handled():
         try:
             linter = Linter(pop_resolver(options))
             notes: list[str] = []
-            files = list(expand(paths, notes, linter.resolver))
-            _output.check_out_folder(out_dir, OUTPUT_FILES, files)
+            files = outside(expand(paths, notes, linter.resolver), out_dir)  # a previous summary there is not a report
+            check_out(out_dir, paths, files)  # before check_out_folder makes the folder
+            _output.check_out_folder(out_dir, OUTPUTS, files)
             settings = linter.run_settings(files)
             for note in notes:
                 click.echo(note, err=True)
@@ -54,7 +56,10 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
         except (ConfigError, RuleError) as e:
             click.echo(f"disclint: {'configuration' if isinstance(e, ConfigError) else 'rule'} error: {e}", err=True)
             sys.exit(EXIT_USAGE)
-        except OutputError as e:
+        except OutputRefused as e:
+            click.echo(f"disclint: {e}", err=True)
+            sys.exit(EXIT_USAGE)
+        except OutputError as e:  # also a summary that could not be written: the previous one is unchanged
             _output.fail(e)
         except RuntimeError as e:  # a missing optional extra, an unreachable scheduler
             click.echo(f"disclint: {e}", err=True)
@@ -65,7 +70,7 @@ def command(paths, out_dir, jobs, scheduler, no_xlsx, progress, **options):
     compliant = sum(1 for d in result.digests if not d.error and not any(f["severity"] == "error" for f in d.findings))
     click.echo(f"共 {reports} 份报告：合规 {compliant}，有错误 {reports - compliant - result.unreadable}，"
                f"无法读取 {result.unreadable}；跨年度比对 {result.pairs} 组", err=True)
-    written = "index.html、summary.csv、findings.json" + ("" if no_xlsx else "、summary.xlsx")
+    written = "index.html、summary.csv、findings.json、通报草稿.docx" + ("" if no_xlsx else "、summary.xlsx")
     click.echo(f"已写入 {os.path.abspath(out_dir)}：{written}", err=True)
     floor = {"info": 0, "warning": 1, "error": 2}[settings.fail_on.value]
     rank = {"info": 0, "warning": 1, "error": 2}

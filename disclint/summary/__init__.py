@@ -1,10 +1,11 @@
 """Supervisor mode: lint a whole batch of reports, check the reports of one body across consecutive
-years, and write index.html, summary.xlsx, summary.csv and findings.json into one folder.
+years, and write index.html, summary.xlsx, summary.csv, findings.json and a draft 通报 into one folder.
 
     lint (process pool, or a Dask cluster) → ReportDigest per report → cross-report checks
-    → rows → writers (every file through disclint.atomic)
+    → rows, ranking of bodies → one module per output (html, workbook, csv_file, json_file, notice)
 
-summary.xlsx is written by a forked child that starts with the lint (disclint/summary/book.py).
+Everything is written into a temporary folder beside the output folder and swapped in at the end
+(outset.py); summary.xlsx by a forked child that starts with the lint (book.py).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 Progress = Callable[[int], None]
 Linted = Callable[[int, ReportDigest], None]  # (index in the input, its digest)
 
-OUTPUTS = ("index.html", "summary.xlsx", "summary.csv", "findings.json")
+OUTPUTS = ("index.html", "summary.xlsx", "summary.csv", "findings.json", "通报草稿.docx")
 
 
 @dataclass
@@ -79,55 +80,72 @@ def build_summary(paths: Sequence[str], out_dir: str, settings: Settings = Setti
                   jobs: int | None = None, scheduler: str | None = None, progress: Progress | None = None,
                   sources: Sequence[str] = (), xlsx: bool = True) -> SummaryResult:
     """`settings` are the run's (language, fail-on, the cross-report rules); `linter` the run's engine
-    (per-folder configuration), by default one for `settings` alone."""
+    (per-folder configuration), by default one for `settings` alone. Raises outset.OutputRefused
+    before any work when out_dir must not be written, and outset.SummaryNotWritten (an OutputError)
+    when writing failed: out_dir is then as it was."""
     from ..engine.linter import linter_for
     from ..engine.pool import default_jobs
     from .book import XlsxWriter
+    from .outset import check_out, staged
+    from .rows import shown_paths
 
+    check_out(out_dir, sources, paths)
+    shown = shown_paths(list(paths), list(sources))
     engine = linter or linter_for(settings)
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    # summary.xlsx is started first: its child fills the findings sheet while the reports are linted.
-    book = XlsxWriter(os.path.join(out_dir, "summary.xlsx"), len(paths)) if xlsx else None
-    try:
-        digests = lint_batch(paths, settings, linter=engine, jobs=jobs, scheduler=scheduler, progress=progress,
-                             linted=book.linted if book else None)
-        timings["lint"] = time.perf_counter() - t
-        # The digests live until the end: keep the collector from walking them again and again while
-        # the outputs are built, and from touching (so copying) their pages in the forked children.
-        gc.freeze()
+    with staged(out_dir) as stage:
+        # summary.xlsx is started first: its child fills the findings sheet while the reports are linted.
+        book = XlsxWriter(os.path.join(stage, "summary.xlsx"), len(paths), shown) if xlsx else None
         try:
-            return _summarise(digests, out_dir, settings, engine.rule_set(settings).cross_report(settings),
-                              processes=min(2, jobs or default_jobs()), sources=sources, book=book, timings=timings)
-        finally:
-            gc.unfreeze()
-    except BaseException:
-        if book:
-            book.stop()
-        raise
+            digests = lint_batch(paths, settings, linter=engine, jobs=jobs, scheduler=scheduler, progress=progress,
+                                 linted=book.linted if book else None)
+            timings["lint"] = time.perf_counter() - t
+            # The digests live until the end: keep the collector from walking them again and again while
+            # the outputs are built, and from touching (so copying) their pages in the forked children.
+            gc.freeze()
+            try:
+                result = _summarise(digests, stage, settings, engine.rule_set(settings).cross_report(settings),
+                                    processes=min(2, jobs or default_jobs()), sources=sources, shown=shown,
+                                    book=book, timings=timings)
+            finally:
+                gc.unfreeze()
+        except BaseException:
+            if book:
+                book.stop()
+            raise
+    result.out_dir = out_dir
+    return result
 
 
 def _summarise(digests: list[ReportDigest], out_dir: str, settings: Settings, cross_rules, *, processes: int,
-               sources: Sequence[str], book: XlsxWriter | None, timings: dict[str, float]) -> SummaryResult:
-    from ..atomic import check_folder, write_bytes, write_text
+               sources: Sequence[str], shown: dict[str, str], book: XlsxWriter | None,
+               timings: dict[str, float]) -> SummaryResult:
+    from ..atomic import write_bytes, write_text
     from .cross import cross_check
+    from .csv_file import summary_csv
     from .html import render_index
+    from .json_file import findings_json
+    from .notice import FILENAME, notice_docx
+    from .ranking import overview, rank
     from .rows import make_rows
-    from .tables_out import findings_json, summary_csv
+    from .workbook import after_cross
 
     t = time.perf_counter()
     pairing = cross_check(digests, settings, processes=processes, rules=cross_rules)
     timings["cross"] = time.perf_counter() - t
     t = time.perf_counter()
-    check_folder(out_dir)
-    rows = make_rows(digests)
-    if book:  # the workbook's last sheets, written by its child while this process writes the other files
-        book.checked(digests, rows)
+    rows = make_rows(digests, shown)
+    ranking, totals = rank(digests, rows), overview(digests, rows, len(pairing.pairs))
+    if book:  # the workbook's other sheets, written by its child while this process writes the other files
+        book.checked(digests, rows, after_cross(digests, rows, ranking, totals, list(sources), shown))
     write_text(os.path.join(out_dir, "findings.json"), findings_json(digests))
     write_bytes(os.path.join(out_dir, "summary.csv"), summary_csv(rows))
-    html = render_index(digests, rows, sources=list(sources), notes=pairing.notes, pairs=len(pairing.pairs))
+    html = render_index(digests, rows, ranking, totals, sources=list(sources), notes=pairing.notes,
+                        shown=shown, xlsx=book is not None, notice=FILENAME)
     write_text(os.path.join(out_dir, "index.html"), html)
-    timings["json+csv+html"] = time.perf_counter() - t
+    write_bytes(os.path.join(out_dir, FILENAME), notice_docx(digests, rows, ranking, totals))
+    timings["json+csv+html+docx"] = time.perf_counter() - t
     if book:
         book.result()
     timings["write"] = time.perf_counter() - t

@@ -50,3 +50,15 @@ def short_key(key: str) -> str:
     at pairing when the long form finds no partner."""
     m = _PARENT.match(key)
     return key[m.end():] if m else key
+
+
+# The first area a body's name starts with (平潭综合实验区公安局 → 平潭综合实验区, 平城区文瀛湖街道 → 平城区):
+# the region filter of the summary page.
+_REGION = re.compile(r"^(.{2,12}?(?:自治区|省|市|自治州|州|盟|县|区|旗))")
+
+
+def region_of(name: str | None) -> str:
+    if not name:
+        return ""
+    m = _REGION.match(_NOISE.sub("", unicodedata.normalize("NFKC", name)))
+    return m.group(1) if m else ""

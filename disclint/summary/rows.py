@@ -29,8 +29,8 @@ TABLE_KINDS = {"missing-table", "table-shape", "table-cell", "table-identity"}
 @dataclass
 class Row:
     index: int
-    path: str
-    name: str
+    path: str  # as given (the JSON contract's path)
+    shown: str  # relative to the folders summarised: what every output shows
     agency: str
     year: int | None
     profile: str
@@ -45,6 +45,8 @@ class Row:
     published: str = ""
     late: bool = False
     error_message: str = ""
+    level: str = ""  # the type of body (县级以上人民政府, 乡（镇）人民政府 …), from its name
+
 
     @property
     def status_zh(self) -> str:
@@ -61,7 +63,7 @@ class Row:
         return "、".join(SECTION_ZH.get(s, s) for s in self.missing_sections)
 
 
-def make_row(index: int, d: ReportDigest) -> Row:
+def make_row(index: int, d: ReportDigest, shown: dict[str, str] | None = None) -> Row:
     doc = d.document or {}
     counts = Counter(f["severity"] for f in d.findings)
     if d.error:
@@ -71,10 +73,11 @@ def make_row(index: int, d: ReportDigest) -> Row:
     else:
         status = "compliant"
     missing = [f["section"] for f in d.findings if f["kind"] == "missing-section" and f.get("section")]
+    agency = doc.get("agency") or d.title_agency or ""
     return Row(
         # valid UTF-8 for the CSV, the workbook and the page, whatever bytes the name holds (docs/output.md)
-        index=index, path=path_text(d.path), name=os.path.basename(path_text(d.path)),
-        agency=doc.get("agency") or d.title_agency or "", year=doc.get("year"),
+        index=index, path=path_text(d.path), shown=(shown or {}).get(d.path) or path_text(d.path),
+        agency=agency, year=doc.get("year"),
         profile=doc.get("profile") or "", kind=doc.get("kind") or "", status=status,
         errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
         missing_sections=list(dict.fromkeys(missing)),
@@ -83,17 +86,59 @@ def make_row(index: int, d: ReportDigest) -> Row:
         published=doc.get("published") or "",
         late=any(f["kind"] == "deadline" for f in d.findings),
         error_message=(d.error or {}).get("message", ""),
+        level=_level(agency),
     )
 
 
-def make_rows(digests: list[ReportDigest]) -> list[Row]:
-    return [make_row(i, d) for i, d in enumerate(digests)]
+def make_rows(digests: list[ReportDigest], shown: dict[str, str] | None = None) -> list[Row]:
+    return [make_row(i, d, shown) for i, d in enumerate(digests)]
+
+
+def _level(agency: str) -> str:
+    if not agency:
+        return ""
+    from ..content.body_type import NAMES_ZH, classify
+
+    return NAMES_ZH.get(classify(agency) or "", "")
+
+
+def shown_paths(paths: list[str], sources: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+    """Each path as a reader should see it: relative to the folder given on the command line that
+    holds it, with that folder's name in front when several were given (docs/new/010.txt and
+    docs/old/010.txt, or 2024/010.txt and 2025/010.txt, stay apart). Without sources, relative to
+    the folder all the paths share."""
+    folders = [os.path.abspath(s) for s in sources if os.path.isdir(s)]
+    several = len(sources) > 1
+    if not folders:
+        dirs = [os.path.dirname(os.path.abspath(p)) for p in paths]
+        base = os.path.commonpath(dirs) if dirs else ""
+        return _by_text({p: path_text(os.path.relpath(os.path.abspath(p), base) if base else p) for p in paths})
+    out = {}
+    for p in paths:
+        full = os.path.abspath(p)
+        # the deepest source folder holding it
+        home = max((f for f in folders if full == f or full.startswith(f.rstrip(os.sep) + os.sep)),
+                   key=len, default=None)
+        if home is None:
+            out[p] = path_text(os.path.basename(p))
+            continue
+        rel = os.path.relpath(full, home)
+        # valid UTF-8 whatever bytes the name holds (docs/output.md)
+        out[p] = path_text((os.path.join(os.path.basename(home) or home, rel) if several else rel).replace(os.sep, "/"))
+    return _by_text(out)
+
+
+def _by_text(shown: dict[str, str]) -> dict[str, str]:
+    """Also under each path as the JSON contract writes it (a cross-year finding's `previous`)."""
+    shown.update({path_text(p): v for p, v in list(shown.items())})
+    return shown
 
 
 # Columns of the per-report table in the xlsx and csv files: (header, value of a row).
 TABLE_COLUMNS = [
-    ("文件", lambda r: r.path),
+    ("文件", lambda r: r.shown),
     ("机关", lambda r: r.agency),
+    ("机关类型", lambda r: r.level),
     ("年度", lambda r: r.year if r.year is not None else ""),
     ("格式", lambda r: r.profile),
     ("状态", lambda r: r.status_zh),
@@ -108,8 +153,9 @@ TABLE_COLUMNS = [
     ("无法读取原因", lambda r: r.error_message),
 ]
 
-FINDING_COLUMNS = ["文件", "机关", "年度", "规则", "类型", "级别", "行", "列", "说明", "部分", "表", "行标识",
-                   "列标识", "应为", "实为", "原文", "对比报告"]
+FINDING_COLUMNS = ["文件", "机关", "年度", "规则", "问题类型", "级别", "行号", "说明", "部分", "表格", "表格行",
+                   "表格列", "应为", "实为", "可能有误的单元格", "原文"]
+CROSS_COLUMNS = FINDING_COLUMNS[:1] + ["对比报告"] + FINDING_COLUMNS[1:] + ["相似度"]
 
 
 def table_values(r: Row) -> list:
@@ -117,23 +163,23 @@ def table_values(r: Row) -> list:
     return [get(r) for _, get in TABLE_COLUMNS]
 
 
-def finding_rows(d: ReportDigest, r: Row, cross_year: bool = False):
-    """One list per finding of the report, in FINDING_COLUMNS order: its own findings, or with
-    cross_year those the cross-report checks added (they name the report compared with)."""
+def finding_rows(d: ReportDigest, r: Row, cross_year: bool = False, shown: dict[str, str] | None = None):
+    """One list per finding of the report, in the form's words (FINDING_COLUMNS order; CROSS_COLUMNS
+    with cross_year, for the findings of the cross-report checks, which name the report compared with)."""
+    from .labels import column_label, expected_actual, problem_type, repair_words, row_label, similarity, table_title
+
     for f in d.findings:
         if bool(f.get("previous")) != cross_year:
             continue
         line = f.get("line")
-        yield [r.path, r.agency, r.year if r.year is not None else "", f["rule"], KIND_ZH.get(f["kind"], f["kind"]),
-               SEVERITY_ZH.get(f["severity"], f["severity"]), line if line else "", f.get("column") or "",
-               f["message"], SECTION_ZH.get(f.get("section") or "", f.get("section") or ""), f.get("table") or "",
-               f.get("row") or "", f.get("table_column") or "", _plain(f.get("expected")),
-               _plain(f.get("actual")), d.excerpts.get(line, "") if line else "", f.get("previous") or ""]
-
-
-def _plain(value):
-    if value is None:
-        return ""
-    if isinstance(value, (int, float, str)):
-        return value
-    return str(value)
+        table = f.get("table")
+        values = [r.shown, r.agency, r.year if r.year is not None else "", f["rule"], problem_type(f),
+                  SEVERITY_ZH.get(f["severity"], f["severity"]), line if line else "", f["message"],
+                  SECTION_ZH.get(f.get("section") or "", ""), table_title(table), row_label(table, f.get("row")),
+                  column_label(table, f.get("table_column")), *expected_actual(f), repair_words(f),
+                  d.excerpts.get(line, "") if line else ""]
+        if cross_year:
+            previous = f.get("previous") or ""
+            values.insert(1, (shown or {}).get(previous, previous))
+            values.append(similarity(f))
+        yield values

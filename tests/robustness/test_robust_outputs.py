@@ -25,9 +25,9 @@ def report(tmp_path):
 
 
 @contextmanager
-def _tmpfs(where, *options: str):
+def _tmpfs(where, *options: str, size: str = "64k"):
     where.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(("size=64k", *options)), "tmpfs", str(where)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join((f"size={size}", *options)), "tmpfs", str(where)],
                           capture_output=True, check=False)
     if done.returncode:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")

@@ -102,7 +102,7 @@ def test_summary_outputs_stay_valid_utf8(folder, tmp_path):
                      f"reports/{CONTROL}": None}
     (out / "index.html").read_bytes().decode("utf-8")
     csv_text = (out / "summary.csv").read_bytes().decode("utf-8-sig")
-    assert "reports/\ufffd\ufffd一.txt" in csv_text
+    assert '"\ufffd\ufffd一.txt"' in csv_text  # relative to the folder summarised (docs/summary.md)
     openpyxl = pytest.importorskip("openpyxl")
     openpyxl.load_workbook(out / "summary.xlsx", read_only=True).close()
 

@@ -103,3 +103,107 @@ def test_summary_page_in_chromium(summary, browser_page):
     assert page.locator("dialog#detail[open]").count() == 0
     page.screenshot(path=str(shots / "summary-page.png"), full_page=True)
     assert all(u.startswith(("file:", "data:", "about:")) for u in requests), requests
+
+
+def test_ranking_filters_and_print_in_chromium(summary, browser_page):
+    page, requests = browser_page
+    page.goto(Path(summary.out_dir, "index.html").as_uri())
+    n = len(summary.digests)
+
+    # the ranking: bodies by errors, the reports of unknown bodies apart and unranked
+    places = page.locator("#ranking tr.body td.place").all_inner_texts()
+    assert places == [str(i) for i in range(1, len(places) + 1)]
+    errors = [int(t) for t in page.locator("#ranking tr.body td:nth-child(5)").all_inner_texts()]
+    assert errors == sorted(errors, reverse=True)
+    assert "不参与排名" in page.locator("#ranking-unknown").inner_text()
+    # a click on a body shows only its reports
+    page.locator("#ranking tr.body", has_text="平潭县人民政府").click()
+    assert set(_visible_rows(page).locator("td.file").all_inner_texts()) == {"pingtan-002.txt", "pingtan-003.txt",
+                                                                           "pingtan-005.txt"}
+    page.select_option("#body-filter", "")
+
+    # filters: problem type, rule, late publication, level
+    page.select_option("#type-filter", "正文与上年雷同")
+    assert set(_visible_rows(page).locator("td.file").all_inner_texts()) == {"pingtan-003.txt", "pingtan-005.txt",
+                                                                           "pingtan-006.txt"}
+    page.select_option("#type-filter", "")
+    page.select_option("#rule-filter", "DL502")
+    assert set(_visible_rows(page).locator("td.file").all_inner_texts()) == {"pingtan-019.html", "pingtan-020.html"}
+    page.select_option("#rule-filter", "")
+    page.check("#late-filter")
+    late = {os.path.basename(d.path) for d in summary.digests if any(f["kind"] == "deadline" for f in d.findings)}
+    assert late and set(_visible_rows(page).locator("td.file").all_inner_texts()) == late
+    page.uncheck("#late-filter")
+    page.select_option("#level-filter", "县级以上人民政府部门")
+    shown = _visible_rows(page).locator("td.file").all_inner_texts()
+    assert shown and "pingtan-031.txt" in shown and "pingtan-019.html" not in shown  # 公安局, not the 实验区
+    page.select_option("#level-filter", "")
+    assert _visible_rows(page).count() == n
+
+    # every chart fits its card: no bar or number beyond the card's right edge
+    for chart in page.locator("svg.chart").all():
+        card = chart.evaluate("svg => svg.closest('.panel').getBoundingClientRect().right")
+        for box in chart.locator("rect.bar, text.value").evaluate_all(
+                "els => els.map(e => e.getBoundingClientRect().right)"):
+            assert box <= card
+
+    # printed: title, totals and ranking, then one block per report with problems; no controls, no charts
+    page.emulate_media(media="print")
+    assert not page.locator("#reports-panel").is_visible() and not page.locator("svg.chart").first.is_visible()
+    assert page.locator("#ranking").is_visible() and page.locator("#print-blocks").is_visible()
+    blocks = page.locator("#print-blocks .block")
+    with_problems = sum(1 for d in summary.digests if d.error or any(f["severity"] in ("error", "warning")
+                                                                     for f in d.findings))
+    assert blocks.count() == with_problems
+    carry = page.locator("#print-blocks .block", has_text="pingtan-019.html").inner_text()
+    assert "「行政规范性文件」行「现行有效件数」列，应为 499，实为 440" in carry
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")
+    page.emulate_media(media="screen")
+    assert all(u.startswith(("file:", "data:", "about:")) for u in requests), requests
+
+
+def test_repairs_mark_the_likely_wrong_cells_in_chromium(summary, browser_page, tmp_path):
+    """Issue 13's Finding.repairs, as the words helper fills them: one option marks its cells as the
+    wrong ones with the value they should have; several options mark every candidate as uncertain."""
+    import copy
+
+    from disclint.summary.html import render_index
+    from disclint.summary.ranking import overview, rank
+    from disclint.summary.rows import make_rows
+
+    digests = copy.deepcopy(summary.digests)
+    d = next(d for d in digests if d.path.endswith("pingtan-019.html"))
+    d.findings.append({"rule": "DL301", "name": "requests-balance", "kind": "table-identity", "severity": "error",
+                       "line": 29, "column": 1, "message": "申请数与办理结果数不平衡", "section": "requests",
+                       "table": "requests", "row": None, "table_column": None, "expected": None, "actual": None,
+                       "fingerprint": "x", "repairs": [[{"row": "r1_new", "column": "np", "actual": 217, "expected": 216}],
+                                                       [{"row": "r3_1_granted", "column": "np", "actual": 71,
+                                                         "expected": 72}]]})
+    d.findings.append({"rule": "DL302", "name": "requests-total", "kind": "table-identity", "severity": "error",
+                       "line": 29, "column": 1, "message": "总计不等于各列之和", "section": "requests",
+                       # anchored at another cell: only the repair's cell is marked
+                       "table": "requests", "row": "r3_7_total", "table_column": "np", "expected": 217, "actual": 218,
+                       "fingerprint": "y", "repairs": [[{"row": "r1_new", "column": "total", "actual": 218,
+                                                        "expected": 217}]]})
+    rows = make_rows(digests)
+    html = render_index(digests, rows, rank(digests, rows), overview(digests, rows, summary.pairs), sources=[],
+                        notes=[], shown={})
+    index = tmp_path / "index.html"
+    index.write_text(html, encoding="utf-8")
+    page, _ = browser_page
+    page.goto(index.as_uri())
+    page.locator("#reports tbody tr", has_text="pingtan-019.html").click()
+    grid = page.locator("dialog#detail[open] table.grid[data-table=requests]")
+    sure = grid.locator("td.cell-fail")
+    assert sure.count() == 1 and sure.get_attribute("data-col") == "total"
+    assert sure.inner_text().split() == ["218", "应为", "217"]
+    maybe = grid.locator("td.cell-maybe")
+    assert sorted(maybe.evaluate_all("tds => tds.map(td => td.closest('tr').dataset.row)")) == ["r1_new", "r3_1_granted"]
+    assert "或应为 216" in maybe.first.inner_text() or "或应为 72" in maybe.first.inner_text()
+    page.click("#detail-close")
+    # printed: the message, never the anchor cell as if it were the wrong one
+    page.emulate_media(media="print")
+    block = page.locator("#print-blocks .block", has_text="pingtan-019.html").inner_text()
+    assert "总计不等于各列之和" in block and "「（七）总计」行" not in block and "实为 218" not in block
+    page.emulate_media(media="screen")

@@ -1,0 +1,112 @@
+"""The words of the official form for what the contract names by id: table titles, printed row labels
+and column headers (from the table layouts), and a problem type a supervisor reads (问题类型).
+
+Internal ids (art20_1.normative, r3_1_granted, valid) never reach a sheet, the page's text or the
+通报: they are turned into the form's words here, or into nothing."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .rows import KIND_ZH, TABLE_ZH
+
+# The contract files the cross-year "text copied from last year" check under year-mismatch (its kind
+# enum is closed); for a reader it is a problem of its own, and its numbers are a similarity.
+RULE_TYPE_ZH = {"duplicate-narrative": "正文与上年雷同", "duplicate-requests-table": "申请表与上年相同"}
+_SIMILARITY_RULES = {"duplicate-narrative"}
+
+
+@lru_cache(maxsize=1)
+def table_labels() -> dict[str, dict]:
+    """table id → {"title", "rows": {row id: printed label}, "cols": {column id: printed header}}."""
+    out = {tid: {"title": title, "rows": {}, "cols": {}} for tid, title in TABLE_ZH.items()}
+    try:
+        from ..tables.layout import load_layouts
+    except ImportError:
+        return out
+    for tid, spec in load_layouts().items():
+        entry = out.setdefault(tid, {"title": spec.caption, "rows": {}, "cols": {}})
+        groups = {g.get("id"): g.get("label") for g in spec.column_groups}
+        for col in spec.columns:
+            group = groups.get(col.group)
+            entry["cols"].setdefault(col.id, f"{group}·{col.label}" if group else col.label)
+        # The newest layout's wording first (2021: 行政规范性文件, not 2019's 规范性文件).
+        for layout in sorted(spec.layouts.values(), key=lambda lay: lay.name, reverse=True):
+            groups_of_rows = {row.id: row for row in layout.rows if not row.numeric}
+            for row in layout.rows:
+                parent = groups_of_rows.get(row.id.rsplit("_", 1)[0])
+                # 1.属于国家秘密 alone does not say which group: prefix （三）不予公开.
+                label = f"{parent.label} · {row.label}" if parent and parent.id != row.id else row.label
+                entry["rows"].setdefault(row.id, label)
+                for col in row.columns:
+                    entry["cols"].setdefault(col.id, col.label)
+    return out
+
+
+def table_title(table: str | None) -> str:
+    if not table:
+        return ""
+    return table_labels().get(table, {}).get("title") or TABLE_ZH.get(table, "")
+
+
+def row_label(table: str | None, row: str | None) -> str:
+    """The printed label of a row, or "" (never the id)."""
+    if not table or not row:
+        return ""
+    return table_labels().get(table, {}).get("rows", {}).get(row, "")
+
+
+def column_label(table: str | None, column: str | None) -> str:
+    if not table or not column:
+        return ""
+    return table_labels().get(table, {}).get("cols", {}).get(column, "")
+
+
+def cell_words(table: str | None, row: str | None, column: str | None) -> str:
+    """「行政规范性文件」行「现行有效件数」列, in the form's words; "" when neither is known."""
+    r, c = row_label(table, row), column_label(table, column)
+    parts = ([f"「{r}」行"] if r else []) + ([f"「{c}」列"] if c else [])
+    return "".join(parts)
+
+
+def problem_type(f: dict) -> str:
+    """问题类型 of a finding record."""
+    return RULE_TYPE_ZH.get(f.get("name") or "") or KIND_ZH.get(f["kind"], f["kind"])
+
+
+def similarity(f: dict) -> str:
+    """A readable share of text repeated from last year (0.928 → 93%), else ""."""
+    if f.get("name") in _SIMILARITY_RULES and isinstance(f.get("actual"), (int, float)):
+        return f"{f['actual']:.0%}"
+    return ""
+
+
+def expected_actual(f: dict) -> tuple:
+    """应为, 实为 as a reader takes them: a similarity is not a value the report should have had."""
+    if f.get("name") in _SIMILARITY_RULES:
+        return "", ""
+    return _plain(f.get("expected")), _plain(f.get("actual"))
+
+
+def repair_words(f: dict) -> str:
+    """The cells issue 13's `repairs` point at, in the form's words: one option means those cells are
+    the likely wrong ones; several mean it cannot be told which (all are listed, none is picked)."""
+    options = f.get("repairs") or []
+    table = f.get("table")
+    said = []
+    for option in options:
+        cells = []
+        for cell in option:
+            where = cell_words(table, cell.get("row"), cell.get("column")) or "某单元格"
+            cells.append(f"{where}应为 {cell.get('expected')}")
+        said.append("，".join(cells))
+    if len(said) == 1:
+        return said[0]
+    return ("可能是：" + "；或 ".join(said)) if said else ""
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, str)):
+        return value
+    return str(value)
