@@ -11,11 +11,11 @@ a 10,000-report page to a few tens of megabytes. The script only ever sets textC
 text is untrusted."""
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from .. import report_view
 from .charts import ERROR, bar_chart, sparkline
 from .digest import ReportDigest
 from .labels import cell_words, problem_type, similarity, table_labels
@@ -28,44 +28,19 @@ TOP_TYPES = 10
 PRINT_QUOTE = 90  # characters of the report's line quoted under a finding on paper
 
 
-def _table(t: dict, labels: dict) -> dict:
-    rows = list(t.get("cells", {}))
-    cols: list[str] = []
-    for r in rows:
-        for c in t["cells"][r]:
-            if c not in cols:
-                cols.append(c)
-    # the format's column order (自然人 … 其他, 总计 last), whatever order the cells were read in
-    order = {c: i for i, c in enumerate(labels.get(t["id"], {}).get("cols", {}))}
-    cols.sort(key=lambda c: order.get(c, len(order)))
-    return {"id": t["id"], "line": t.get("line"), "rows": rows, "cols": cols,
-            "v": [[t["cells"][r].get(c, "") if c in t["cells"][r] else "" for c in cols] for r in rows]}
-
-
 def _detail(d: ReportDigest, row: Row, labels: dict, shown: dict[str, str]) -> dict:
-    doc = d.document or {}
-    return {
+    """The report's data for the detail view (report_view, the view check --format html draws), with
+    what a supervisor reads besides: the problem type, a similarity, the other year's file."""
+    data = report_view.report_data(d.entry, labels, text_lines=d.excerpts, extra={
         "path": row.shown, "agency": row.agency, "year": row.year, "profile": row.profile, "status": row.status,
         "kind": row.kind, "title": d.title or "", "error": row.error_message, "published": row.published,
-        "sections": [[s["id"], s["title"], s["line"]] for s in doc.get("sections", [])],
-        "missing": row.missing_sections,
-        "tables": [_table(t, labels) for t in doc.get("tables", [])],
-        "findings": [{"rule": f["rule"], "kind": f["kind"], "type": problem_type(f), "sev": f["severity"],
-                      "line": f.get("line"), "msg": f["message"], "table": f.get("table"), "row": f.get("row"),
-                      "col": f.get("table_column"), "exp": None if similarity(f) else f.get("expected"),
-                      "act": None if similarity(f) else f.get("actual"), "sim": similarity(f),
-                      "repairs": f.get("repairs") or [],
-                      "text": d.excerpts.get(f.get("line")) if f.get("line") else None,
-                      "prev": shown.get(f.get("previous"), f.get("previous")) if f.get("previous") else None}
-                     for f in d.findings],
-    }
-
-
-def _script_json(value) -> str:
-    """JSON safe inside <script>: no '</script>' or '<!--' can close or confuse the element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        "missing": row.missing_sections})
+    for f, shown_f in zip(d.findings, data["findings"]):
+        sim = similarity(f)
+        shown_f.update(type=problem_type(f), sim=sim, exp=None if sim else f.get("expected"),
+                       act=None if sim else f.get("actual"),
+                       prev=shown.get(f.get("previous"), f.get("previous")) if f.get("previous") else None)
+    return data
 
 
 def _charts(rows: list[Row], ranking: Ranking, o: Overview) -> list[tuple[str, str]]:
@@ -161,8 +136,8 @@ def render_index(digests: list[ReportDigest], rows: list[Row], ranking: Ranking,
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     labels = table_labels()
-    data = {"labels": {"tables": labels, "kinds": KIND_ZH, "sections": SECTION_ZH, "severity": SEVERITY_ZH,
-                       "status": STATUS_ZH},
+    data = {"labels": {"lang": "zh", "tables": labels, "kinds": KIND_ZH, "sections": SECTION_ZH,
+                       "severity": SEVERITY_ZH, "status": STATUS_ZH},
             "reports": [_detail(d, r, labels, shown) for d, r in zip(digests, rows)]}
     body_of = {i: b for b in ranking.bodies for i in b.reports}
     facets = []  # per row: what the filters test
@@ -180,4 +155,5 @@ def render_index(digests: list[ReportDigest], rows: list[Row], ranking: Ranking,
         regions=sorted({f["region"] for f in facets if f["region"]}),
         levels=[lv for lv, *_ in o.by_level if lv != "未能判断"], types=[k for k, *_ in o.by_type], rules=rules,
         blocks=Markup(print_blocks(digests, rows, ranking)), generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
-        sources=sources, notes=notes, xlsx=xlsx, notice=notice, data_json=Markup(_script_json(data)))
+        sources=sources, notes=notes, xlsx=xlsx, notice=notice, data_json=Markup(report_view.script_json(data)),
+        view_css=Markup(report_view.stylesheet()), view_js=Markup(report_view.script()))

@@ -17,29 +17,11 @@ _SIMILARITY_RULES = {"duplicate-narrative"}
 
 @lru_cache(maxsize=1)
 def table_labels() -> dict[str, dict]:
-    """table id → {"title", "rows": {row id: printed label}, "cols": {column id: printed header}}."""
-    out = {tid: {"title": title, "rows": {}, "cols": {}} for tid, title in TABLE_ZH.items()}
-    try:
-        from ..tables.layout import load_layouts
-    except ImportError:
-        return out
-    for tid, spec in load_layouts().items():
-        entry = out.setdefault(tid, {"title": spec.caption, "rows": {}, "cols": {}})
-        groups = {g.get("id"): g.get("label") for g in spec.column_groups}
-        for col in spec.columns:
-            group = groups.get(col.group)
-            entry["cols"].setdefault(col.id, f"{group}·{col.label}" if group else col.label)
-        # The newest layout's wording first (2021: 行政规范性文件, not 2019's 规范性文件).
-        for layout in sorted(spec.layouts.values(), key=lambda lay: lay.name, reverse=True):
-            groups_of_rows = {row.id: row for row in layout.rows if not row.numeric}
-            for row in layout.rows:
-                parent = groups_of_rows.get(row.id.rsplit("_", 1)[0])
-                # 1.属于国家秘密 alone does not say which group: prefix （三）不予公开.
-                label = f"{parent.label} · {row.label}" if parent and parent.id != row.id else row.label
-                entry["rows"].setdefault(row.id, label)
-                for col in row.columns:
-                    entry["cols"].setdefault(col.id, col.label)
-    return out
+    """table id → {"title", "rows": {row id: printed label}, "cols": {column id: printed header}}:
+    report_view's, the words of every view of a report."""
+    from .. import report_view
+
+    return report_view.table_labels("zh")
 
 
 def table_title(table: str | None) -> str:

@@ -156,7 +156,7 @@ def test_ranking_filters_and_print_in_chromium(summary, browser_page):
                                                                      for f in d.findings))
     assert blocks.count() == with_problems
     carry = page.locator("#print-blocks .block", has_text="pingtan-019.html").inner_text()
-    assert "「行政规范性文件」行「现行有效件数」列，应为 499，实为 440" in carry
+    assert "「第二十条第（一）项·行政规范性文件」行「现行有效件数」列，应为 499，实为 440" in carry
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert pdf.startswith(b"%PDF")
     page.emulate_media(media="screen")

@@ -74,7 +74,8 @@ def test_summary_xlsx_has_the_report_finding_and_cross_year_sheets(summary):
     (carry,) = [dict(zip(header, r)) for r in cross[1:] if r[4] == "DL502" and r[0] == "pingtan-019.html"]
     assert not [r for r in own[1:] if r[3] == "DL502"]
     assert (carry["应为"], carry["实为"], carry["问题类型"]) == (499, 440, "跨年度衔接")
-    assert (carry["表格"], carry["表格行"], carry["表格列"]) == ("主动公开政府信息情况（第二十条）", "行政规范性文件", "现行有效件数")
+    assert (carry["表格"], carry["表格行"], carry["表格列"]) == ("主动公开政府信息情况", "第二十条第（一）项·行政规范性文件",
+                                                        "现行有效件数")
     assert "440" in carry["原文"] and carry["对比报告"] == "pingtan-018.html"
     # the copied text of 2013 is its own type, with a readable similarity and no 应为/实为
     (dup,) = [dict(zip(header, r)) for r in cross[1:] if r[4] == "DL503" and r[0] == "pingtan-005.txt"]

@@ -40,7 +40,7 @@ def test_the_longest_bar_and_its_number_stay_inside_the_chart():
 def test_repairs_name_the_likely_wrong_cells_in_the_forms_words():
     one = {"table": "proactive", "repairs": [[{"row": "art20_1.normative", "column": "valid", "actual": 440,
                                                "expected": 499}]]}
-    assert repair_words(one) == "「行政规范性文件」行「现行有效件数」列应为 499"
+    assert repair_words(one) == "「第二十条第（一）项·行政规范性文件」行「现行有效件数」列应为 499"
     two = {"table": "requests", "repairs": [[{"row": "r1_new", "column": "np", "actual": 217, "expected": 216}],
                                            [{"row": "r3_1_granted", "column": "np", "actual": 71, "expected": 72}]]}
     said = repair_words(two)

@@ -138,11 +138,14 @@ def test_in_a_real_browser(server, browser, tmp_path):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
     page.set_input_files("#report", str(report))
-    page.wait_for_selector("section.report .dv-findings", timeout=60_000)
-    assert "DL301" in page.inner_text(".dv-findings")
+    page.wait_for_selector("section.report ol.findings", timeout=60_000)
+    assert "DL301" in page.inner_text("section.report ol.findings")
     # the failing cells of the requests table are marked
-    marked = page.locator('table[data-table="requests"] td.cell-fail, table[data-table="requests"] td.cell-likely')
-    assert marked.count() >= 1
+    # the one cell the identities determine is marked with its fixing value, not the totals
+    marked = page.locator('table.grid[data-table="requests"] td.cell-fail')
+    assert marked.count() == 1 and marked.get_attribute("data-col") == "np"
+    assert marked.evaluate("td => td.closest('tr').dataset.row") == "r4_carry_out"
+    assert marked.inner_text().split() == ["3", "应为", "2"]
     with page.expect_download() as download:
         page.click("#download")
     saved = tmp_path / "copy.docx"
@@ -166,8 +169,8 @@ def test_in_a_real_browser(server, browser, tmp_path):
     assert "文件过大" in page.inner_text(".error")
     page.goto(url)
     page.set_input_files("#report", str(SEED))
-    page.wait_for_selector("section.report .dv-findings", timeout=60_000)
-    assert "DL101" in page.inner_text(".dv-findings")
+    page.wait_for_selector("section.report ol.findings", timeout=60_000)
+    assert "DL101" in page.inner_text("section.report ol.findings")
     assert not errors
 
 
@@ -178,3 +181,26 @@ def test_ctrl_c_stops_it_cleanly(server):
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=30) == 0
     assert b"Traceback" not in proc.stderr.read()
+
+
+def test_check_format_html_on_the_seeds_in_the_browser(browser, tmp_path):
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    out = tmp_path / "seeds.html"
+    done = subprocess.run([sys.executable, "-m", "disclint", "check", "--format", "html", "-o", str(out), str(seeds)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr  # the seeds have errors
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(out.as_uri())
+    assert page.locator("section.report").count() == len(list(seeds.iterdir()))
+    seed3 = page.locator("section.report", has_text="003_9e41aa4172b10319.txt")
+    assert "红花尔基镇" in seed3.locator("h2").inner_text()
+    # each finding is listed, and each one with a line is marked in the report's text, its code beside it
+    listed = json.loads(subprocess.run([sys.executable, "-m", "disclint", "check", "--format", "json",
+                                        str(seeds / "003_9e41aa4172b10319.txt")], capture_output=True, text=True,
+                                       timeout=120).stdout)["files"][0]["findings"]
+    assert seed3.locator("ol.findings li").count() == len(listed)
+    assert seed3.locator(".text-view a.code").count() == sum(1 for f in listed if f["line"])
+    assert seed3.locator(".text-view .line.marked").count() >= 5
+    assert not errors
