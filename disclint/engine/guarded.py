@@ -1,7 +1,8 @@
 """One rule run on one document so that nothing its user patterns do can stop the run: the rule's
 check runs inside a time budget for its patterns (disclint.safe_regex), and a pattern past its
 limit becomes one finding of the tool's rule-error rule (DL690, rules/tool.yaml) that names the
-rule, the pattern and how long it really ran; the rest of the document and of the batch is linted."""
+rule, the pattern and how long it really ran; the rest of the document and of the batch is linted.
+The rule-error rule is handed in by the run's rule set (RuleSet.rule_error): nothing here loads rules."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -10,16 +11,13 @@ from typing import Any
 from ..model import Finding
 from ..safe_regex import RULE_BUDGET, RuleTimeout
 from ..safe_regex import budget as pattern_budget
-from .loader import tool_rule
 from .rule import Rule
 
-RULE_ERROR = "DL690"
 
-
-def rule_error(rule: Rule, detail_zh: str, detail_en: str) -> Finding:
-    """The finding about a rule that could not run on this document."""
-    finding = tool_rule(RULE_ERROR).finding(rule_code=rule.code, rule_name=rule.name, rule_source=rule.source,
-                                            detail_zh=detail_zh, detail_en=detail_en)
+def rule_error(error_rule: Rule, rule: Rule, detail_zh: str, detail_en: str) -> Finding:
+    """The finding of `error_rule` (DL690) about a rule that could not run on this document."""
+    finding = error_rule.finding(rule_code=rule.code, rule_name=rule.name, rule_source=rule.source,
+                                 detail_zh=detail_zh, detail_en=detail_en)
     finding.reference = rule.source or None  # where to fix it: the user's pack
     return finding
 
@@ -36,11 +34,12 @@ def timeout_details(e: RuleTimeout) -> tuple[str, str]:
             "(catastrophic backtracking?)")
 
 
-def guarded_check(check: Callable[[Any, Rule], Iterable[Finding]], doc: Any, rule: Rule,
+def guarded_check(check: Callable[[Any, Rule], Iterable[Finding]], doc: Any, rule: Rule, error_rule: Rule,
                   seconds: float = RULE_BUDGET) -> list[Finding]:
-    """Run one rule's check on one document, each of its user patterns within `seconds`."""
+    """Run one rule's check on one document, each of its user patterns within `seconds`; a pattern past
+    its limit becomes a finding of `error_rule`."""
     with pattern_budget(seconds):
         try:
             return list(check(doc, rule))
         except RuleTimeout as e:
-            return [rule_error(rule, *timeout_details(e))]
+            return [rule_error(error_rule, rule, *timeout_details(e))]

@@ -118,7 +118,7 @@ class Linter:
     def check(self, doc: Document, settings: Settings) -> list[Finding]:
         """The selected rules' findings on `doc`, severities applied and sorted (no suppressions)."""
         rules = self.rules(settings)
-        findings = check_document(doc, rules)
+        findings = check_document(doc, rules, self.rule_set(settings).rule_error())
         apply_severity(findings, rules, settings)
         sort_findings(findings)
         return findings
@@ -156,7 +156,7 @@ class Linter:
 
     def _from_source(self, source: Source, settings: Settings, markup: str | None) -> FileResult:
         doc = self.analyse(source, settings)
-        findings = check_document(doc, self.rules(settings))
+        findings = check_document(doc, self.rules(settings), self.rule_set(settings).rule_error())
         has_directive = "disclint-" in (markup if markup is not None else source.text)
         directives = directives_of(source.text, source.format, markup) if has_directive else []
         return FileResult(path=source.path, document=doc, findings=findings, directives=directives)

@@ -293,8 +293,3 @@ def load_rules(extra_dirs: tuple[str, ...] = (), max_pack_bytes: int = MAX_PACK_
                 seen[key] = rule.source
             rules.append(rule)
     return rules
-
-
-def tool_rule(code: str) -> Rule:
-    """One of the tool's own rules (rules/tool.yaml), e.g. the rule-error rule the engine reports with."""
-    return next(r for r in load_rules() if r.code == code)

@@ -13,6 +13,8 @@ from ..settings import MAX_RULE_PACK_BYTES, Settings
 from . import loader
 from .rule import Rule
 
+RULE_ERROR = "DL690"  # the tool's rule-error rule (rules/tool.yaml)
+
 
 @dataclass(eq=False)
 class RuleSet:
@@ -30,6 +32,12 @@ class RuleSet:
 
     def by_code(self) -> dict[str, Rule]:
         return {r.code: r for r in self.rules}
+
+    def rule_error(self) -> Rule:
+        """The tool's rule-error rule (DL690, rules/tool.yaml), which the engine reports a rule that could
+        not finish with: from every rule loaded, selected or not (a run that selects DL3 still learns that
+        its user pattern timed out)."""
+        return next(r for r in self.rules if r.code == RULE_ERROR)
 
     def select(self, settings: Settings) -> tuple[Rule, ...]:
         """The rules `settings` runs: those `select` names (all when empty), minus those `ignore` names."""

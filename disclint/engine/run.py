@@ -52,8 +52,9 @@ def analyse(source: Source, settings: Settings, identities: TableIdentities) -> 
     return doc
 
 
-def check_document(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
-    """Run `rules` on `doc`: located findings, in rule order (overrides and order are the Linter's)."""
+def check_document(doc: Document, rules: Iterable[Rule], error_rule: Rule) -> list[Finding]:
+    """Run `rules` on `doc`: located findings, in rule order (overrides and order are the Linter's). A rule
+    that cannot finish gives a finding of `error_rule`, the rule set's rule-error rule (RuleSet.rule_error)."""
     findings: list[Finding] = []
     for rule in rules:
         if doc.kind == "not-annual-report":
@@ -62,7 +63,7 @@ def check_document(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
         elif doc.profile not in rule.profiles:
             continue
         # A user pattern that runs too long becomes one rule-error finding, not a hang (safe_regex).
-        for finding in guarded_check(kinds.get(rule.kind).check, doc, rule):
+        for finding in guarded_check(kinds.get(rule.kind).check, doc, rule, error_rule):
             findings.append(locate(doc, finding))
     return findings
 

@@ -69,3 +69,30 @@ def test_a_rule_error_says_how_long_the_pattern_really_ran(tmp_path):
     assert 0.25 <= ran <= took, (ran, took, error["message"])
     assert "DL901" in error["message"] and "user.yaml:3" in error["message"]
     assert [f for f in findings if f["rule"] != "DL690"], "the other rules still ran"
+
+
+def test_the_rule_error_rule_comes_from_the_runs_rule_set(tmp_path):
+    """DL690 is handed to the guarded check by the Linter's rule set (RuleSet.rule_error), selected or
+    not; guarded execution loads no rules of its own (issue 12: one engine owns the rule set)."""
+    import ast
+    from pathlib import Path
+
+    from disclint.engine import guarded
+    from disclint.engine.linter import Linter
+    from disclint.settings import Settings
+
+    imported = {n.module for n in ast.walk(ast.parse(Path(guarded.__file__).read_text(encoding="utf-8")))
+                if isinstance(n, ast.ImportFrom)}
+    assert "loader" not in imported and "ruleset" not in imported, imported
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "user.yaml").write_text(PACK, encoding="utf-8")
+    settings = Settings(rule_dirs=(str(tmp_path / "packs"),), select=("DL901",))
+    linter = Linter(settings)
+    error_rule = linter.rule_set(settings).rule_error()
+    assert error_rule.code == "DL690" and error_rule not in linter.rules(settings)
+    text = SEED_003.read_text(encoding="utf-8") + "\n" + "a" * 60 + "b\n"
+    from disclint.readers import Source
+
+    result = linter.lint_source(Source(path="report.txt", text=text, format="text"), settings)
+    [finding] = [f for f in result.findings if f.rule == "DL690"]
+    assert finding.name == error_rule.name and "DL901" in finding.message_en
