@@ -29,7 +29,7 @@ def command(rule, lang, rule_dir):
         sys.exit(EXIT_USAGE)
     wanted = rule.strip()
     found = [r for r in rules if wanted.upper() == r.code or wanted == r.name]
-    read_error = _read_error(wanted)
+    read_error = _read_error(wanted, lang)
     if not found and read_error:
         click.echo(read_error, nl=False)
         return
@@ -41,12 +41,12 @@ def command(rule, lang, rule_dir):
     click.echo(explain_text(found[0], lang), nl=False)
 
 
-def _read_error(wanted: str) -> str | None:
+def _read_error(wanted: str, lang: str) -> str | None:
     """The explanation of a read-error kind, given as any output writes it, or None."""
+    from ..formatters._read_error import read_error_explained
     from ..readers.base import ERROR_KINDS
 
     for kind, meaning in ERROR_KINDS.items():
         if wanted in (kind, f"E{kind}", f"read-error/{kind}"):
-            return (f"read-error/{kind} (a file that could not be read, so was not linted)\n\n{meaning[0].upper()}{meaning[1:]}.\n"
-                    "The file is reported with this kind in every output format and the rest of the batch goes on.\n")
+            return read_error_explained(kind, meaning, lang)
     return None

@@ -31,6 +31,7 @@ HEADER = {
     "message": (schema.Struct(required={"zh": str, "en": str}), True),
     "profiles": (list[(str, int)], False),  # profiles: [2019] means "2019"
     "reference": (str, True),
+    "reference_en": (str, False),  # the reference in English, where it is not a Chinese title cited as is
     "rationale": (str, True),
     "examples": (dict, True),
 }
@@ -220,7 +221,7 @@ def parse_rule(data: Any, file: str, pack_profiles: list[str], line: int = 0) ->
             raise RuleError(f"{file}:{_problem_line(data, params, problem, line)}: {problem}")
     return Rule(code=data["code"], name=data["name"], kind=kind, severity=severity, message=dict(message),
                 profiles=tuple(profiles), reference=data["reference"], rationale=data["rationale"],
-                fail=_examples(file, examples, "fail", line), passes=_examples(file, examples, "pass", line),
+                reference_en=data.get("reference_en", ""), fail=_examples(file, examples, "fail", line), passes=_examples(file, examples, "pass", line),
                 params=params, source=where, finding_kind=getattr(module, "FINDING_KIND", kind),
                 cross_report=bool(getattr(module, "CROSS_REPORT", False)), fields=fields)
 

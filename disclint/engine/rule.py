@@ -40,6 +40,10 @@ class Rule:
     finding_kind: str = ""  # the contract's finding kind its findings carry (missing-section); kind if ""
     cross_report: bool = False  # compares a report with the year before (summary.cross runs it)
     fields: frozenset[str] = field(default=frozenset(), hash=False, compare=False)  # its kind's FIELDS
+    reference_en: str = ""  # the reference in English; "" where the Chinese title is cited as it is
+
+    def reference_for(self, lang: str) -> str:
+        return self.reference_en if lang == "en" and self.reference_en else self.reference
 
     def __post_init__(self) -> None:
         if not self.finding_kind:

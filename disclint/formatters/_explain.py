@@ -38,7 +38,7 @@ def explain_text(rule, lang: str = "zh") -> str:
         head, "",
         ("检查内容" if zh else "What it checks") + sep + (checks or what_it_checks(rule)),
         ("适用格式" if zh else "Profiles") + sep + ("、" if zh else ", ").join(rule.profiles),
-        ("依据" if zh else "Reference") + sep + rule.reference,
+        ("依据" if zh else "Reference") + sep + rule.reference_for(lang),
         "",
         ("理由" if zh else "Why") + sep + (rationale or " ".join(rule.rationale.split())),
     ]

@@ -57,7 +57,7 @@ def help_text(rule, lang: str = "zh") -> str:
         ("检查内容: " if zh else "What it checks: ") + what_it_checks(rule),
         ("提示信息: " if zh else "Message: ") + rule.message["zh" if zh else "en"],
         ("适用格式: " if zh else "Profiles: ") + ", ".join(rule.profiles),
-        ("依据: " if zh else "Reference: ") + rule.reference,
+        ("依据: " if zh else "Reference: ") + rule.reference_for(lang),
         "",
         ("理由: " if zh else "Why: ") + " ".join(rule.rationale.split()),
     ]

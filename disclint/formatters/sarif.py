@@ -80,7 +80,7 @@ def rule_descriptor(rule, lang: str) -> dict:
         "helpUri": help_uri(rule.code),
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
         "properties": {"kind": rule.kind, "findingKind": finding_kind(rule), "profiles": list(rule.profiles),
-                       "reference": rule.reference, "tags": [finding_kind(rule)]},
+                       "reference": rule.reference_for(lang), "tags": [finding_kind(rule)]},
     }
 
 

@@ -3,11 +3,14 @@ place is line:col for a text file and what the reader's format shows otherwise (
 from __future__ import annotations
 
 from ._position import position_text
+from ._read_error import read_error_line
 from ._style import paint
 from ._width import line_excerpt
 from .common import display_path, message_of, severity_word, summary_line
 
 OPTIONS = ("color", "quiet")
+# A finding about the whole report (a missing section) has no line: the place says so.
+_NO_PLACE = {False: "全文", True: "-:-"}
 
 
 def render(report, color: bool = False, quiet: bool = False) -> str:
@@ -16,11 +19,11 @@ def render(report, color: bool = False, quiet: bool = False) -> str:
     for result in report.results:
         path = display_path(result.path)
         if result.error:
-            out.append(f"{path}: error[{result.error.kind}] {result.error.message}")
+            out.append(read_error_line(path, result.error, lang))
             continue
         doc = result.document
         for f in result.findings:
-            pos = position_text(f, doc, lang) or "-:-"
+            pos = position_text(f, doc, lang) or _NO_PLACE[lang == "en"]
             out.append(f"{paint(path, 'path', color)}:{pos}: {f.rule} "
                        f"{paint(severity_word(f.severity, lang), f.severity.value, color)} {message_of(f, lang)}")
             if f.line and doc is not None:

@@ -21,12 +21,13 @@ from ..engine.schema import Struct
 FINDING_KIND = "deadline"
 PARAMS = {
     # each: {years: [first, last or null], bodies: [body types], by: "MM-DD" of the next year,
-    #        basis: the article, statutory: false when only local rules set the date}
+    #        basis: the article, basis_en: the article in English (the English message cites it),
+    #        statutory: false when only local rules set the date}
     "deadlines": (list[Struct(required={"years": list[(int, type(None))], "bodies": list[str], "by": str,
-                                           "basis": str}, optional={"statutory": bool})], True),
+                                           "basis": str}, optional={"statutory": bool, "basis_en": str})], True),
 }
 # the fields its messages may name (engine.template)
-FIELDS = ("actual", "basis", "body_en", "body_zh", "date", "days", "deadline", "deadline_en", "expected",
+FIELDS = ("actual", "basis_en", "basis_zh", "body_en", "body_zh", "date", "days", "deadline", "deadline_en", "expected",
           "note_en", "note_zh", "which_en", "which_zh")
 
 _EN_BODY = {"government": "a county-level or higher government", "department": "a department of such a government",
@@ -37,8 +38,8 @@ _ZH_DATE = {"published": "发布", "signed": "落款", "page": "网页显示"}
 
 def validate(params: dict, vocab) -> str | None:
     for i, entry in enumerate(params["deadlines"]):
-        if not isinstance(entry, dict) or set(entry) - {"years", "bodies", "by", "basis", "statutory"}:
-            return f"deadlines[{i}]: keys are years, bodies, by, basis, statutory"
+        if not isinstance(entry, dict) or set(entry) - {"years", "bodies", "by", "basis", "basis_en", "statutory"}:
+            return f"deadlines[{i}]: keys are years, bodies, by, basis, basis_en, statutory"
         years, bodies = entry.get("years"), entry.get("bodies")
         if not (isinstance(years, list) and len(years) == 2 and isinstance(years[0], int)):
             return f"deadlines[{i}].years must be [first year, last year or null]"
@@ -96,10 +97,11 @@ def check(doc: Document, rule):
     yield rule.finding(
         FINDING_KIND, start=dated.start, end=dated.end, severity=severity,
         date=dated.iso, deadline=f"{deadline.year}年{deadline.month}月{deadline.day}日",
-        deadline_en=deadline.isoformat(), basis=entry["basis"], days=days,
+        deadline_en=deadline.isoformat(), basis_zh=entry["basis"], basis_en=entry.get("basis_en", entry["basis"]),
+        days=days,
         which_zh=_ZH_DATE[dated.kind], which_en=_EN_DATE[dated.kind],
         body_zh=body_zh + ("（按名称推断）" if how in ("agency", "title") else ""),
         body_en=body_en + (" (inferred from its name)" if how in ("agency", "title") else ""),
         note_zh="" if statutory else "；条例未规定此类机关的期限，以当地规定为准",
-        note_en="" if statutory else "; the 条例 sets no date for such bodies, local rules apply",
+        note_en="" if statutory else "; the Regulations set no date for such bodies, local rules apply",
         expected=deadline.isoformat(), actual=dated.iso)

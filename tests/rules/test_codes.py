@@ -41,11 +41,15 @@ def test_every_code_written_in_the_source_is_a_rule():
 
 @pytest.mark.parametrize("form", ["{}", "E{}", "read-error/{}"])
 def test_explain_answers_for_every_read_error_kind_as_each_output_writes_it(form):
+    from disclint.formatters._read_error import ZH
     from disclint.readers.base import ERROR_KINDS
 
+    assert set(ZH) == set(ERROR_KINDS)
     for kind, meaning in ERROR_KINDS.items():
-        result = run_cli("explain", form.format(kind))
+        result = run_cli("explain", form.format(kind), "--lang", "en")
         assert result.code == 0 and result.out.startswith(f"read-error/{kind} ") and meaning[1:] in result.out
+        result = run_cli("explain", form.format(kind))  # Chinese: the kind's Chinese name and meaning
+        assert result.code == 0 and result.out.startswith(f"E{kind} {ZH[kind][0]}（") and ZH[kind][1] in result.out
 
 
 def test_every_rule_kind_has_a_rule_so_its_finding_kind_is_documented():
