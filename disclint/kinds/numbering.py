@@ -46,7 +46,7 @@ def _check_children(parent: Section, rule):
                 if parent_h and parent_h.number == n - 1 and parent_h.style != style:
                     yield rule.finding(FINDING_KIND, start=h.start, end=h.end, heading=label,
                                        problem_zh=f"编号样式混用：接在{parent_h.marker}之后却写作{h.marker}",
-                                       problem_en=f"mixed styles: {h.marker} continues {parent_h.marker}")
+                                       problem_en=f'mixed styles: "{h.marker}" continues "{parent_h.marker}"')
                 else:
                     yield rule.finding(FINDING_KIND, start=h.start, end=h.end, heading=label,
                                        problem_zh=f"本级编号从{_show(h, n)}开始", problem_en=f"the list starts at {n}")
