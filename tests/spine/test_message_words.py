@@ -30,7 +30,7 @@ _CODE = re.compile(r"None|True|False|[{}]|==|!=|>=|<=|\$[A-Za-z]|\bsum\(|\b[a-z]
 # Words a Chinese message may carry in Latin letters: rule codes, standards, file and format names,
 # directive names, and XX (the Chinese templates' own blank).
 _ALLOWED = re.compile(r"DL\d+|GB/T ?[\d.-]+|[\w./-]+\.(?:txt|md|docx?|pdf|html?|xlsx?|json|toml|yaml)(?![A-Za-z])"
-                      r"|(?<![A-Za-z])(?:PDF|HTML|DOCX|XLSX|Word|WPS|Excel|Markdown|UTF-8|UTF-16|GB18030|GBK|BOM|URL|OCR)"
+                      r"|(?<![A-Za-z])(?:PDF|HTML|DOCX|XLSX|Word|WPS|Excel|Markdown|UTF-8|UTF-16|UTF-32|GB18030|GBK|Big5|BOM|URL|OCR)"
                       r"(?![A-Za-z])|disclint(?:-[a-z]+)*|(?<![A-Za-z])X{2,}(?![A-Za-z])|https?://\S+")
 _QUOTED = re.compile(r"「([^「」]*)」|“([^“”]*)”|\"([^\"]*)\"")
 _LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -112,3 +112,86 @@ def test_the_scan_catches_what_it_is_for():
     assert not problems("「收到和处理政府信息公开申请情况」表「自然人」列：第一项加第二项之和（14＋2＝16）", "zh")
     assert not problems("DL301 report.docx 第4页", "zh")
     assert problems("proactive table: 规范性文件 is missing", "en", "", "table-shape")
+
+
+# --- what the commands print besides findings: read errors, `disclint rules`, `disclint explain` -------
+
+def _cli(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from disclint.cli import main
+
+    return CliRunner().invoke(main, list(args)).output
+
+
+def _unreadable_files(folder: Path) -> list[Path]:
+    """One file for each read error a writer meets most: empty, binary, undecodable, missing, damaged."""
+    files = {"empty.txt": b"", "binary.txt": b"\x00\x01\x02PK\x03\x04" * 40,
+             "encoding.txt": b"\xff\xfe\x00\xd8", "damaged.docx": b"PK\x03\x04 not a zip package",
+             "damaged.pdf": b"%PDF-1.7 truncated"}
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return [folder / n for n in files] + [folder / "missing.txt"]
+
+
+def test_read_error_lines_in_both_languages(tmp_path):
+    """A file that cannot be read: under Chinese 无法读取 and the kind's Chinese name, its id kept only
+    as the code `disclint explain` takes (Eencoding); under English the reader's own words."""
+    files = [str(p) for p in _unreadable_files(tmp_path)]
+    lines = {lang: [line for line in _cli("check", "--isolated", "--no-cache", "--lang", lang, *files).splitlines()
+                    if line.startswith(str(tmp_path))] for lang in ("zh", "en")}
+    assert len(lines["zh"]) == len(lines["en"]) == len(files)
+    for line in lines["zh"]:
+        rest = line.split(": ", 1)[1]
+        code, words = rest.split(" ", 1)
+        assert re.fullmatch(r"E[a-z-]+", code) and words.startswith("无法读取（"), line
+        assert problems(words, "zh") == [] and "error" not in rest, line
+    for line in lines["en"]:
+        assert re.search(r": error\[[a-z-]+\] ", line) and not _CJK.search(line.split(": ", 1)[1]), line
+
+
+def test_rules_listing_in_both_languages():
+    zh, en = _cli("rules").splitlines(), _cli("rules", "--lang", "en").splitlines()
+    assert len(zh) == len(en) == len(load_rules()) + 1
+    for line in zh:
+        # the code and the rule's name are ids (select, ignore and directives take them); the rest is Chinese
+        rest = line.split(None, 2)[2]
+        assert problems(rest.replace(",", " "), "zh") == [] and _CJK.search(rest), line
+    assert zh[0].split() == ["代码", "名称", "类别", "级别", "适用格式"]
+    assert not [line for line in en if _CJK.search(line)]
+
+
+def test_explain_in_both_languages():
+    from tests.spine.test_english_output import cjk
+
+    """`disclint explain` for every rule and every read-error kind: under Chinese the head (code, name,
+    kind, severity) and the examples' messages are checked by test_explain_words; here every message an
+    example gets under English is English (beyond quotations of the example), and the read errors are
+    explained in each language."""
+    from disclint.readers.base import ERROR_KINDS
+
+    bad = []
+    for rule in load_rules():
+        text = _cli("explain", rule.code, "--lang", "en")
+        head = text.splitlines()[0]
+        if _CJK.search(head) or not text.startswith(f"{rule.code} {rule.name} ("):
+            bad.append(head)
+        examples = "".join(ex.text for ex in rule.fail + rule.passes)
+        for line in text.splitlines():
+            if line.startswith("    → ") and cjk(line, examples):
+                bad.append(line)
+    for kind in ERROR_KINDS:
+        zh, en = _cli("explain", f"E{kind}"), _cli("explain", f"E{kind}", "--lang", "en")
+        if problems(zh.replace(f"E{kind}", ""), "zh") or not _CJK.search(zh) or _CJK.search(en):
+            bad.append((kind, zh, en))
+    assert bad == []
+
+
+def test_a_finding_without_a_place_reads_whole_report():
+    """A text file's finding about the whole report (a missing figure) has no line: 全文 says so under
+    Chinese (not -:-); concise and github keep their line numbers, which machines read."""
+    seed = str(SEEDS / "003_9e41aa4172b10319.txt")
+    zh = _cli("check", "--isolated", "--no-cache", "--select", "DL333", seed)
+    assert f"{seed}:全文: DL333 警告 " in zh and "-:-" not in zh
+    concise = _cli("check", "--isolated", "--no-cache", "--select", "DL333", "--format", "concise", seed)
+    assert re.search(r":\d+:\d+: DL333 ", concise)
