@@ -22,17 +22,16 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 
 import pytest
 
 import disclint
-from disclint import formatters, kinds
-from disclint.engine.loader import load_rules
+from disclint import formatters
 from disclint.formatters.common import display_path
 from disclint.report import Report
 from disclint.settings import Settings
 from tests.conftest import CORPUS, SEEDS
+from tests.spine.test_message_words import _examples
 
 ENGLISH = Settings(lang="en")
 DOCUMENTS = sorted(p for p in (CORPUS / "docs").rglob("*") if p.is_file()) + sorted(SEEDS.glob("*"))
@@ -117,12 +116,6 @@ def test_every_document_in_english(path):
     result = disclint.Linter(ENGLISH).lint_path(str(path), ENGLISH)
     document = result.document.text if result.document else ""
     assert problems_of(result, document) == []
-
-
-@lru_cache(maxsize=1)
-def _examples():
-    single = [r for r in load_rules() if not getattr(kinds.get(r.kind), "CROSS_REPORT", False)]
-    return [(r, ex) for r in single for ex in r.fail + r.passes]
 
 
 def test_every_rule_example_in_english():
