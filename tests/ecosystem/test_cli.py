@@ -28,7 +28,8 @@ def test_every_rule_documents_what_why_reference_and_examples():
             if not value:
                 problems.append(f"{rule.source}: {rule.code} has no {part}")
         text = help_text(rule, "en")
-        assert rule.reference in text and rule.fail[0].text.strip().split("\n")[0] in text
+        assert rule.reference_for("en") in text and rule.fail[0].text.strip().split("\n")[0] in text
+        assert rule.reference in help_text(rule, "zh")
     assert problems == []
 
 
