@@ -82,7 +82,8 @@ def rules_markdown(rules) -> str:
                 f"profiles {', '.join(rule.profiles)}", "",
                 f"- 检查内容: {short['zh']}", f"- What it checks: {short['en']}",
                 f"- 提示信息: {rule.message['zh']}", f"- Message: {rule.message['en']}",
-                f"- 依据 / Reference: {rule.reference}", "",
+                *([f"- 依据: {rule.reference}", f"- Reference: {rule.reference_en}"] if rule.reference_en else
+                  [f"- 依据 / Reference: {rule.reference}"]), "",
                 "理由: " + full["zh"], "", "Why: " + full["en"], ""]
         for title, examples in (("Failing example", rule.fail), ("Passing example", rule.passes)):
             for example in examples[:1]:
