@@ -34,7 +34,7 @@ def test_fifo_with_a_supported_suffix_in_a_linted_folder(folder):
     proc = disclint("check", str(folder), cwd=folder.parent)
     assert_no_traceback(proc)
     assert proc.returncode == 3, text(proc.stderr)
-    assert "error[unreadable]" in _unreadable_line(proc, "pipe.txt")
+    assert "Eunreadable 无法读取（" in _unreadable_line(proc, "pipe.txt")
     assert "named pipe" in _unreadable_line(proc, "pipe.txt")
     assert "good.txt:" in text(proc.stdout)  # the batch went on
 
