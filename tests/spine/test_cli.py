@@ -50,7 +50,7 @@ def test_unreadable_file_does_not_stop_the_batch(tmp_path):
     (tmp_path / "notes.odt").write_bytes(b"x")
     proc = run("check", tmp_path)
     assert proc.returncode == 3
-    assert "empty.txt: error[empty]" in proc.stdout
+    assert "empty.txt: Eempty 无法读取（空文件）" in proc.stdout
     assert "good.txt:" in proc.stdout and "DL101" in proc.stdout
     assert "notes.odt: skipped" in proc.stderr
 
