@@ -33,6 +33,7 @@ def command(reports, output_file, **options):
     from ..config import ConfigError
     from ..engine.linter import Linter
     from ..engine.loader import RuleError
+    from ..formatters._read_error import read_error_line
     from ..readers import ReadError
     from ._output import check_file, fail
 
@@ -55,7 +56,7 @@ def command(reports, output_file, **options):
         except OutputError as e:
             fail(e)
         except ReadError as e:
-            click.echo(f"{path}: {e.kind}: {e}", err=True)
+            click.echo(read_error_line(path, e, linter.settings_for(path).lang), err=True)
             status = max(status, EXIT_UNREADABLE)
             continue
         except (ConfigError, RuleError) as e:

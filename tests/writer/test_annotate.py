@@ -158,3 +158,16 @@ def test_a_report_without_findings_gets_only_the_counting_comment(tmp_path):
     run("annotate", str(report))
     comments = comments_with_anchors(tmp_path / "clean.disclint.docx")
     assert len(comments) == len(findings) + 1
+
+
+def test_a_report_that_cannot_be_read_is_one_line_and_the_next_one_is_annotated(tmp_path):
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    good = tmp_path / "好.docx"
+    good.write_bytes(filled())
+    done = run("annotate", str(bad), str(good))
+    assert done.returncode == 3
+    lines = done.stderr.strip().splitlines()
+    assert any(line.startswith(f"{bad}: Eformat 无法读取") for line in lines), lines
+    assert (tmp_path / "好.disclint.docx").is_file() and not (tmp_path / "坏.disclint.docx").exists()
+    assert "Traceback" not in done.stderr
