@@ -2,7 +2,7 @@
 mutated cell with its original value? (issue 13)
 
     .venv/bin/python benchmarks/bench_repair.py                       # tests/corpus and seeds
-    .venv/bin/python benchmarks/bench_repair.py /work/shared/corpus/docs seeds
+    .venv/bin/python benchmarks/bench_repair.py tests/corpus/docs seeds
 
 Every report is read and its tables rebuilt once, as `disclint check` does. A table whose own
 identities already fail is left out (its errors would mix with the mutation's). Each numeric

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = Path("/work/shared/corpus/docs/peers/政务公开年报模版.docx")
+SOURCE = ROOT / "tests" / "corpus" / "docs" / "peers" / "政务公开年报模版.docx"  # the official blank template
 OUT = ROOT / "tests" / "tables" / "fixtures" / "filled-template.docx"
 
 PROSE = {
