@@ -41,7 +41,7 @@ def measure(path: Path, settings: Settings, rounds: int) -> tuple[float, float, 
         t0 = time.perf_counter()
         doc = establish_facts(segment(source), settings.profile)
         t1 = time.perf_counter()
-        doc.tables = rebuild_tables(doc, identities) if doc.kind == "annual-report" else {}
+        doc.tables = rebuild_tables(doc, identities) if doc.genre == "annual-report" else {}
         t2 = time.perf_counter()
         check_document(doc, rules, LINTER.rule_set(settings).rule_error())
         t3 = time.perf_counter()

@@ -145,7 +145,7 @@ class _Anchors:
         return self.paragraphs[0] if self.paragraphs else self._first_cell_paragraph()
 
     def for_finding(self, finding: Finding) -> list:
-        if finding.kind in WHOLE_DOCUMENT:
+        if finding.finding_kind in WHOLE_DOCUMENT:
             return []
         for where in self._cells_of(finding):
             hit = self._cell(where)

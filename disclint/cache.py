@@ -138,7 +138,7 @@ class Cache:
         return result
 
     def put(self, key: str, result: FileResult) -> None:
-        if not self.writable or result.error is not None and result.error.kind not in CONTENT_ERRORS:
+        if not self.writable or result.error is not None and result.error.reason not in CONTENT_ERRORS:
             return
         try:
             data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)

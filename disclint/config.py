@@ -33,7 +33,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Key:
     field: str  # the Settings field it sets
-    kind: str  # str | int | bool | list | table | table-of-lists | path | paths
+    value_type: str  # str | int | bool | list | table | table-of-lists | path | paths
     help: str
     choices: tuple[str, ...] = ()
 
@@ -152,8 +152,8 @@ def parse(data: dict[str, Any], where: str, base: str, lines: dict[str, int] | N
 
 
 def _convert(spec: Key, value: Any, base: str) -> Any:
-    kind = spec.kind
-    if kind == "str":
+    value_type = spec.value_type
+    if value_type == "str":
         if isinstance(value, int) and not isinstance(value, bool) and spec.field == "profile":
             value = str(value)
         if not isinstance(value, str):
@@ -161,31 +161,31 @@ def _convert(spec: Key, value: Any, base: str) -> Any:
         if spec.choices and value not in spec.choices:
             raise ValueError(f"'{value}' is not one of {', '.join(spec.choices)}")
         return Severity(value) if spec.field == "fail_on" else value
-    if kind == "bool":
+    if value_type == "bool":
         if not isinstance(value, bool):
             raise ValueError(f"must be true or false, not {value!r}")
         return value
-    if kind == "int":
+    if value_type == "int":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ValueError(f"must be a positive whole number of bytes, not {value!r}")
         return value
-    if kind == "list":
+    if value_type == "list":
         return _strings(value)
-    if kind == "globs":
+    if value_type == "globs":
         if isinstance(value, str):
             value = [value]
         return tuple(anchor_glob(g, base) for g in _strings(value))
-    if kind == "paths":
+    if value_type == "paths":
         folders = tuple(os.path.normpath(os.path.join(base, p)) for p in _strings(value))
         for folder in folders:
             if not os.path.isdir(folder):
                 raise ValueError(f"'{folder}' is not a folder")
         return folders
-    if kind == "path":
+    if value_type == "path":
         if not isinstance(value, str) or not value:
             raise ValueError("must be a file name")
         return os.path.normpath(os.path.join(base, value))
-    if kind == "table":
+    if value_type == "table":
         if not isinstance(value, dict):
             raise ValueError("must be a table of rule = severity")
         pairs = []
@@ -194,11 +194,11 @@ def _convert(spec: Key, value: Any, base: str) -> Any:
                 raise ValueError(f"'{rule}': severity '{level}' is not one of {', '.join(SEVERITIES)}")
             pairs.append((str(rule), level))
         return tuple(sorted(pairs))
-    if kind == "table-of-lists":
+    if value_type == "table-of-lists":
         if not isinstance(value, dict):
             raise ValueError("must be a table of glob = [codes…]")
         return tuple((str(glob), _strings(codes)) for glob, codes in value.items())
-    raise AssertionError(kind)
+    raise AssertionError(value_type)
 
 
 def anchor_glob(pattern: str, base: str) -> str:

@@ -191,14 +191,14 @@ def _any(patterns, text: str) -> re.Match | None:
 
 
 @dataclass
-class KindVerdict:
-    kind: str
+class GenreVerdict:
+    genre: str  # annual-report | not-annual-report
     signals: tuple[str, ...]
     note: str | None = None
 
 
-def _kind(doc: Document, head: Head, title: str | None, agency: str | None,
-          vocab: DocumentVocabulary) -> KindVerdict:
+def _genre(doc: Document, head: Head, title: str | None, agency: str | None,
+          vocab: DocumentVocabulary) -> GenreVerdict:
     """As a person decides: what the title says it is, what the text says it is (self-declaration,
     statistics period), the mandated headings and the tables; one strong signal is enough. A title
     about reports (a notice on compiling them, a 通报, news, an index) decides against the rest."""
@@ -217,7 +217,7 @@ def _kind(doc: Document, head: Head, title: str | None, agency: str | None,
     before_year = _ANY_YEAR.split(key)[0] if key else ""
     if (_any(vocab.institution, before_year) or (key and re.search("学年", key))
             or (agency and _any(vocab.institution, agency)) or _any(vocab.institution_opening, opening[:600])):
-        return KindVerdict("not-annual-report", ("institution",))
+        return GenreVerdict("not-annual-report", ("institution",))
     # What the title says the document is, its issuer's name aside (宜城市职业技能培训中心 is no 培训).
     named_body = from_title(title) if title else None
     about = key[len(named_body):] if named_body and key.startswith(named_body) else key
@@ -225,25 +225,25 @@ def _kind(doc: Document, head: Head, title: str | None, agency: str | None,
         note = None
         if "declaration" in said or "statistics-period" in said:
             note = "title-about-report"  # the title speaks of reports, the text reads like one
-        return KindVerdict("not-annual-report", ("title-about-report",), note)
+        return GenreVerdict("not-annual-report", ("title-about-report",), note)
     if key and _any(vocab.wrapper, key):
-        return KindVerdict("annual-report" if said else "not-annual-report", ("wrapper",) + tuple(said))
+        return GenreVerdict("annual-report" if said else "not-annual-report", ("wrapper",) + tuple(said))
     if key and _any(vocab.report, key):
-        return KindVerdict("annual-report", ("title",) + tuple(said))
+        return GenreVerdict("annual-report", ("title",) + tuple(said))
     # The tables' labels alone could be quoted by a notice; with one mandated heading they are a report's.
     strong = [s for s in said if s != "tables"] or (["tables"] if "tables" in said and named else [])
     if strong:
         note = "title-not-report" if key and _any(vocab.not_report, key) else None
-        return KindVerdict("annual-report", tuple(said), note)
+        return GenreVerdict("annual-report", tuple(said), note)
     if key and _any(vocab.not_report, key):
-        return KindVerdict("not-annual-report", ("title-not-report",))
+        return GenreVerdict("not-annual-report", ("title-not-report",))
     if _any(vocab.about_opening, head.text[:1500]):
-        return KindVerdict("not-annual-report", ("opening-about-report",))
+        return GenreVerdict("not-annual-report", ("opening-about-report",))
     if _opens_with_overview(doc, head):
-        return KindVerdict("annual-report", ("overview-opening",))
+        return GenreVerdict("annual-report", ("overview-opening",))
     if _any(vocab.report, compact(doc.norm[:600])) and len(named) >= 2:
-        return KindVerdict("annual-report", ("report-words", "sections"))
-    return KindVerdict("not-annual-report", ())
+        return GenreVerdict("annual-report", ("report-words", "sections"))
+    return GenreVerdict("not-annual-report", ())
 
 
 _DISCLOSURE_WORK = re.compile(r"政府信息公开|政务公开|信息公开条例|依申请公开|主动公开")
@@ -338,7 +338,7 @@ def _layout(doc: Document, vocab: DocumentVocabulary) -> tuple[str | None, dict[
 
 
 def establish_facts(doc: Document, profile: str | None = None) -> Document:
-    """Fill in kind, title, year, published, agency, layout and profile, and the evidence in doc.facts."""
+    """Fill in genre, title, year, published, agency, layout and profile, and the evidence in doc.facts."""
     vocab = load_document_vocabulary()
     head = Head.read(doc)
     title, title_at = _title(doc, head)
@@ -347,12 +347,12 @@ def establish_facts(doc: Document, profile: str | None = None) -> Document:
     doc.facts.title_at = title_at
     doc.facts.publisher = head.meta.publisher
     doc.agency, doc.facts.agency_source = body_name(doc, head.text, title, head.meta.publisher)
-    verdict = _kind(doc, head, title, doc.agency, vocab)
-    doc.kind = verdict.kind
-    doc.facts.kind_signals, doc.facts.kind_note = verdict.signals, verdict.note
+    verdict = _genre(doc, head, title, doc.agency, vocab)
+    doc.genre = verdict.genre
+    doc.facts.genre_signals, doc.facts.genre_note = verdict.signals, verdict.note
     doc.published, doc.facts.published_at = _published(doc)
     doc.year, doc.facts.year_source = _year(doc, head, title, doc.published, vocab)
-    if doc.kind == "not-annual-report":
+    if doc.genre == "not-annual-report":
         doc.profile = None
     elif profile:
         doc.profile = profile

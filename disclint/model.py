@@ -122,8 +122,8 @@ class DocumentFacts:
     agency_source: str = ""  # title | declaration | publisher | signature | contact | mention
     publisher: str | None = None  # the page's 发布机构 / 来源 field, as printed
     body_type: str | None = None  # preset by a rule case; else inferred from the agency (content/body_type.py)
-    kind_signals: tuple[str, ...] = ()  # what made the kind: title, declaration, statistics-period …
-    kind_note: str | None = None  # the signals disagreed: what each said
+    genre_signals: tuple[str, ...] = ()  # what made the genre: title, declaration, statistics-period …
+    genre_note: str | None = None  # the signals disagreed: what each said
     layout_hits: dict[str, list[int]] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # results later stages compute once per document
 
@@ -134,7 +134,7 @@ class Document:
     norm: str  # same length as source.text: the copy every pattern is matched on
     blocks: list[Block]  # in document order
     root: Section  # preamble; top-level sections are its children
-    kind: str = "annual-report"  # or "not-annual-report"
+    genre: str = "annual-report"  # or "not-annual-report": what sort of document this is (facts.py)
     title: str | None = None
     year: int | None = None
     published: str | None = None  # ISO date
@@ -202,7 +202,7 @@ class Finding:
 
     rule: str  # stable code, DL201
     name: str  # kebab-case rule name
-    kind: str  # finding kind of the contract (missing-section, table-identity …)
+    finding_kind: str  # the contract's finding "kind" (missing-section, table-identity …)
     severity: Severity
     message: str
     message_en: str = ""

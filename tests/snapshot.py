@@ -26,14 +26,14 @@ def observe(doc: Path) -> dict:
 
     result = disclint.lint_path(doc)
     if result.error:
-        return {"error": result.error.kind}
+        return {"error": result.error.reason}
     d = result.document
     return {
-        "document": {"kind": d.kind, "year": d.year, "profile": d.profile, "published": d.published,
+        "document": {"kind": d.genre, "year": d.year, "profile": d.profile, "published": d.published,
                      "agency": d.agency, "sections": [s.id for s in d.sections],
                      "tables": sorted(d.tables)},
         "findings": [
-            {k: v for k, v in {"rule": f.rule, "kind": f.kind, "severity": f.severity.value, "line": f.line,
+            {k: v for k, v in {"rule": f.rule, "kind": f.finding_kind, "severity": f.severity.value, "line": f.line,
                                "column": f.column, "section": f.section, "table": f.table, "row": f.row,
                                "table_column": f.table_column, "expected": f.expected, "actual": f.actual,
                                "message": f.message}.items() if v is not None}

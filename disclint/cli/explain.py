@@ -44,9 +44,9 @@ def command(rule, lang, rule_dir):
 def _read_error(wanted: str, lang: str) -> str | None:
     """The explanation of a read-error kind, given as any output writes it, or None."""
     from ..formatters._read_error import read_error_explained
-    from ..readers.base import ERROR_KINDS
+    from ..readers.base import ERROR_REASONS
 
-    for kind, meaning in ERROR_KINDS.items():
+    for kind, meaning in ERROR_REASONS.items():
         if wanted in (kind, f"E{kind}", f"read-error/{kind}"):
             return read_error_explained(kind, meaning, lang)
     return None

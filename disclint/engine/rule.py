@@ -60,7 +60,7 @@ class Rule:
         """A finding of this rule; `fields` fill the message placeholders and the Finding's fields.
         (`finding_kind` is the rule's own unless given: kinds still pass it.)"""
         record = {k: fields.get(k) for k in ("section", "table", "row", "table_column", "expected", "actual")}
-        return Finding(rule=self.code, name=self.name, kind=finding_kind or self.finding_kind,
+        return Finding(rule=self.code, name=self.name, finding_kind=finding_kind or self.finding_kind,
                        severity=severity or self.severity, message=render(self.message["zh"], fields, "zh"),
                        message_en=render(self.message["en"], fields, "en"), start=start, end=end,
                        reference=self.reference, where=fields.get("where") or {},

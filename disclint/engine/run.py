@@ -45,7 +45,7 @@ class FileResult:
 def analyse(source: Source, settings: Settings, identities: TableIdentities) -> Document:
     """The typed model with its facts and tables, before any rule runs."""
     doc = establish_facts(segment(source), settings.profile)
-    if doc.kind == "annual-report":
+    if doc.genre == "annual-report":
         from ..tables import rebuild_tables
 
         doc.tables = rebuild_tables(doc, identities)
@@ -57,7 +57,7 @@ def check_document(doc: Document, rules: Iterable[Rule], error_rule: Rule) -> li
     that cannot finish gives a finding of `error_rule`, the rule set's rule-error rule (RuleSet.rule_error)."""
     findings: list[Finding] = []
     for rule in rules:
-        if doc.kind == "not-annual-report":
+        if doc.genre == "not-annual-report":
             if rule.kind != "not-annual-report":
                 continue
         elif doc.profile not in rule.profiles:
@@ -76,7 +76,7 @@ def apply_severity(findings: list[Finding], rules: Iterable[Rule], settings: Set
     levels = {r.code: level for r in rules if (level := severity_override(r, settings))}
     for finding in findings:
         level = levels.get(finding.rule)
-        if level and finding.kind != "rule-error":
+        if level and finding.finding_kind != "rule-error":
             finding.severity = Severity(level)
 
 

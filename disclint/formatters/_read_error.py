@@ -4,7 +4,7 @@ the English output and in every machine format); the kind id is kept where a mac
 explain` reads it — as the code `E<kind>` in the text line, as `kind` in JSON, `read-error/<kind>` in SARIF."""
 from __future__ import annotations
 
-# kind → (name, what it means); one entry per readers.base.ERROR_KINDS (a test checks both lists agree)
+# kind → (name, what it means); one entry per readers.base.ERROR_REASONS (a test checks both lists agree)
 ZH = {
     "unreadable": ("无法打开", "文件无法打开或读取（权限不足、是文件夹、链接失效或文件不存在）"),
     "empty": ("空文件", "文件为空或只有空白"),
@@ -25,9 +25,9 @@ ZH = {
 def read_error_line(path: str, error, lang: str) -> str:
     """`path: Eencoding 无法读取（编码无法识别）：…` under Chinese; `path: error[encoding] detail` in English."""
     if lang == "en":
-        return f"{path}: error[{error.kind}] {error.message}"
-    name, meaning = ZH.get(error.kind, (error.kind, error.message))
-    return f"{path}: E{error.kind} 无法读取（{name}）：{meaning}"
+        return f"{path}: error[{error.reason}] {error.message}"
+    name, meaning = ZH.get(error.reason, (error.reason, error.message))
+    return f"{path}: E{error.reason} 无法读取（{name}）：{meaning}"
 
 
 def read_error_explained(kind: str, meaning_en: str, lang: str) -> str:

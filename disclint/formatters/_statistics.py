@@ -13,7 +13,7 @@ def render(report) -> str:
         for f in result.findings:
             by_rule[f.rule] += 1
             names[f.rule] = (f.name, f.severity.value)
-            by_kind[f.kind] += 1
+            by_kind[f.finding_kind] += 1
     out = ["Findings per rule:" if en else "按规则统计："]
     for code, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         name, severity = names[code]

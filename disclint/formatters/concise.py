@@ -14,7 +14,7 @@ def render(report, color: bool = False) -> str:
     for result in report.results:
         path = display_path(result.path)
         if result.error:
-            out.append(f"{path}:1:1: E{result.error.kind} [error] {result.error.message}")
+            out.append(f"{path}:1:1: E{result.error.reason} [error] {result.error.message}")
             continue
         for f in result.findings:
             severity = paint(f.severity.value, f.severity.value, color)

@@ -26,7 +26,7 @@ def render(report) -> str:
     for result in report.results:
         path = _prop(display_path(result.path.replace("\\", "/")))
         if result.error:
-            out.append(f"::error file={path},title={_prop('disclint ' + result.error.kind)}::"
+            out.append(f"::error file={path},title={_prop('disclint ' + result.error.reason)}::"
                        f"{_data(result.error.message)}")
             continue
         for f in result.findings:

@@ -46,9 +46,9 @@ def render(report) -> str:
     for result in report.results:
         path = _path(result.path)
         if result.error:
-            issues.append({"description": f"{result.error.kind}: {result.error.message}",
-                           "check_name": f"read-error/{result.error.kind}",
-                           "fingerprint": _fingerprint(path, "read-error", result.error.kind),
+            issues.append({"description": f"{result.error.reason}: {result.error.message}",
+                           "check_name": f"read-error/{result.error.reason}",
+                           "fingerprint": _fingerprint(path, "read-error", result.error.reason),
                            "severity": UNREADABLE, "location": {"path": path, "lines": {"begin": 1}}})
             continue
         for f in result.findings:

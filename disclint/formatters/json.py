@@ -12,7 +12,7 @@ VERSION = 1
 
 def finding_json(f, lang: str) -> dict:
     out = {
-        "rule": f.rule, "name": f.name, "kind": f.kind, "severity": f.severity.value,
+        "rule": f.rule, "name": f.name, "kind": f.finding_kind, "severity": f.severity.value,
         "line": f.line, "column": f.column, "message": message_of(f, lang),
         "section": f.section, "table": f.table, "row": f.row, "table_column": f.table_column,
         "expected": f.expected, "actual": f.actual, "fingerprint": f.fingerprint,
@@ -28,7 +28,7 @@ def finding_json(f, lang: str) -> dict:
 
 def document_json(doc) -> dict:
     return {
-        "kind": doc.kind,
+        "kind": doc.genre,
         "year": doc.year,
         "published": doc.published,
         "profile": doc.profile,
@@ -51,7 +51,7 @@ def path_json(path: str) -> dict:
 
 def file_json(result, lang: str) -> dict:
     if result.error:
-        return {**path_json(result.path), "error": {"kind": result.error.kind, "message": result.error.message},
+        return {**path_json(result.path), "error": {"kind": result.error.reason, "message": result.error.message},
                 "document": None, "findings": []}
     return {**path_json(result.path), "error": None, "document": document_json(result.document),
             "findings": [finding_json(f, lang) for f in result.findings]}

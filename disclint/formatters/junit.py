@@ -30,7 +30,7 @@ def render(report) -> str:
         counts = {"tests": 0, "failures": 0, "errors": 0}
         if result.error:
             case = ET.SubElement(suite, "testcase", classname=path, name="read")
-            ET.SubElement(case, "error", type=result.error.kind, message=_xml(result.error.message)).text = \
+            ET.SubElement(case, "error", type=result.error.reason, message=_xml(result.error.message)).text = \
                 f"{path}: {_xml(result.error.message)}"
             counts["tests"] += 1
             counts["errors"] += 1

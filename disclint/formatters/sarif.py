@@ -97,7 +97,7 @@ def _region(f, doc) -> dict:
 
 def _result(f, doc, path: str, index: int, lang: str) -> dict:
     physical: dict = {"artifactLocation": artifact_location(path), "region": _region(f, doc)}
-    properties = {"kind": f.kind, "severity": f.severity.value}
+    properties = {"kind": f.finding_kind, "severity": f.severity.value}
     if not f.line:
         properties["documentLevel"] = True
     for key, value in (("section", f.section), ("table", f.table), ("row", f.row), ("tableColumn", f.table_column),
@@ -127,7 +127,7 @@ def report_sarif(report) -> dict:
             notifications.append({
                 "level": "error",
                 "message": {"text": f"{path_text(result.path)}: {result.error.message}"},
-                "descriptor": {"id": f"read-error/{result.error.kind}"},
+                "descriptor": {"id": f"read-error/{result.error.reason}"},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(result.path)}}],
             })
             continue

@@ -14,7 +14,7 @@ PARAMS: dict = {"disagreement": (bool, False)}
 # the fields its messages may name (engine.template)
 FIELDS = ("title", "signals_zh", "signals_en")
 
-# facts.KindVerdict.note → what the title and the text each said
+# facts.GenreVerdict.note → what the title and the text each said
 _NOTES = {
     "title-not-report": ("标题像是方案、通知等其他文件，正文却写明了是本年度的政府信息公开工作年度报告",
                          "the title names another kind of document (a plan, a notice), the text declares itself the "
@@ -25,9 +25,9 @@ _NOTES = {
 def check(doc: Document, rule):
     title = (doc.title or doc.text.strip().splitlines()[0] if doc.text.strip() else "")[:40]
     if rule.params.get("disagreement"):
-        said = _NOTES.get(doc.facts.kind_note or "")
-        if said and doc.kind == "annual-report":
+        said = _NOTES.get(doc.facts.genre_note or "")
+        if said and doc.genre == "annual-report":
             yield rule.finding(FINDING_KIND, start=doc.facts.title_at, title=title,
                                signals_zh=said[0], signals_en=said[1])
-    elif doc.kind == "not-annual-report":
+    elif doc.genre == "not-annual-report":
         yield rule.finding(FINDING_KIND, start=doc.facts.title_at, title=title)

@@ -5,9 +5,9 @@ import importlib
 import os
 from pathlib import Path
 
-from .base import ERROR_KINDS, Grid, ReadError, Source
+from .base import ERROR_REASONS, Grid, ReadError, Source
 
-__all__ = ["ERROR_KINDS", "Grid", "ReadError", "Source", "READERS", "read_path", "read_bytes", "file_bytes", "supported"]
+__all__ = ["ERROR_REASONS", "Grid", "ReadError", "Source", "READERS", "read_path", "read_bytes", "file_bytes", "supported"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 

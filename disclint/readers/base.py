@@ -11,21 +11,22 @@ from dataclasses import dataclass, field
 
 
 class ReadError(Exception):
-    """A file that cannot be linted. `kind` is one of ERROR_KINDS (documented in README)."""
+    """A file that cannot be linted. `reason` is one of ERROR_REASONS: the JSON contract's error
+    "kind" (documented in README)."""
 
-    def __init__(self, kind: str, message: str):
-        assert kind in ERROR_KINDS, kind
+    def __init__(self, reason: str, message: str):
+        assert reason in ERROR_REASONS, reason
         super().__init__(message)
-        self.kind = kind
+        self.reason = reason
         self.message = message
 
     def __reduce__(self):
         # Results cross process boundaries (batch pool) and go into the cache: keep both arguments.
-        return (ReadError, (self.kind, self.message))
+        return (ReadError, (self.reason, self.message))
 
 
-# The documented error kinds of the JSON contract's "error" entry.
-ERROR_KINDS = {
+# The documented reasons a file cannot be read: the "kind" of the JSON contract's "error" entry.
+ERROR_REASONS = {
     "unreadable": "the file cannot be opened or read (permissions, a folder, a broken link)",
     "empty": "the file is empty or holds only white space",
     "binary": "the bytes are not text (a binary file with a text extension)",

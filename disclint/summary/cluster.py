@@ -28,7 +28,7 @@ def _read(path: str, settings: Settings) -> tuple[str, bytes] | ReportDigest:
     try:
         return path, file_bytes(path, settings.max_bytes)
     except ReadError as e:
-        return unreadable(path, e.kind, e.message)
+        return unreadable(path, e.reason, e.message)
 
 
 def _batches(paths: Sequence[str], settings: Settings, local: dict) -> Iterator[list[tuple[str, bytes]]]:

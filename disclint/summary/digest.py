@@ -65,7 +65,7 @@ def digest_result(result: FileResult, settings: Settings, started: float | None 
             line = f.get("line")
             if line and line not in digest.excerpts:
                 digest.excerpts[line] = doc.line_text(line)[:_EXCERPT_CHARS]
-        if doc.kind == "annual-report":
+        if doc.genre == "annual-report":
             for kind in cross_kinds(result.rules):
                 digest.cross[kind] = kinds.get(kind).extract(doc)
             # Cross-report findings are made in the parent, which has no text: keep the lines they may cite.

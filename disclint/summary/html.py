@@ -33,7 +33,7 @@ def _detail(d: ReportDigest, row: Row, labels: dict, shown: dict[str, str]) -> d
     what a supervisor reads besides: the problem type, a similarity, the other year's file."""
     data = report_view.report_data(d.entry, labels, text_lines=d.excerpts, extra={
         "path": row.shown, "agency": row.agency, "year": row.year, "profile": row.profile, "status": row.status,
-        "kind": row.kind, "title": d.title or "", "error": row.error_message, "published": row.published,
+        "kind": row.genre, "title": d.title or "", "error": row.error_message, "published": row.published,
         "missing": row.missing_sections})
     for f, shown_f in zip(d.findings, data["findings"]):
         sim = similarity(f)

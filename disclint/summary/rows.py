@@ -34,7 +34,7 @@ class Row:
     agency: str
     year: int | None
     profile: str
-    kind: str
+    genre: str  # the document JSON's "kind": annual-report | not-annual-report
     status: str
     errors: int
     warnings: int
@@ -78,7 +78,7 @@ def make_row(index: int, d: ReportDigest, shown: dict[str, str] | None = None) -
         # valid UTF-8 for the CSV, the workbook and the page, whatever bytes the name holds (docs/output.md)
         index=index, path=path_text(d.path), shown=(shown or {}).get(d.path) or path_text(d.path),
         agency=agency, year=doc.get("year"),
-        profile=doc.get("profile") or "", kind=doc.get("kind") or "", status=status,
+        profile=doc.get("profile") or "", genre=doc.get("kind") or "", status=status,
         errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
         missing_sections=list(dict.fromkeys(missing)),
         table_errors=sum(1 for f in d.findings if f["kind"] in TABLE_KINDS),

@@ -59,7 +59,7 @@ def selector_matches(selector: str, finding: Finding, rule=None) -> bool:
     this run did not load (none should be) is matched on its own code, name and kind."""
     if rule is not None:
         return rule.matches(selector)
-    return finding.rule.startswith(selector) or selector in (finding.name, finding.kind)
+    return finding.rule.startswith(selector) or selector in (finding.name, finding.finding_kind)
 
 
 def directives_of(text: str, fmt: str, markup: str | None = None) -> list[Suppression]:

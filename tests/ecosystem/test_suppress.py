@@ -79,7 +79,7 @@ def test_an_unused_directive_is_reported_where_it_is_written(tmp_path):
     text = "\n".join(lines[:6] + [DISABLE_NEXT] + lines[6:])
     result = lint(tmp_path, text)
     assert rules_at(result) == [("DL601", 7), ("DL010", 18)]
-    assert result.findings[0].column == 1 and result.findings[0].kind == "unused-suppression"
+    assert result.findings[0].column == 1 and result.findings[0].finding_kind == "unused-suppression"
 
 
 def test_a_directive_naming_no_rule_is_reported(tmp_path):

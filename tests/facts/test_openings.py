@@ -25,7 +25,7 @@ def facts_of(text: str):
 def test_opening(case):
     doc = facts_of(case["text"])
     want = case["expect"]
-    assert doc.kind == want["kind"], doc.facts.kind_signals
+    assert doc.genre == want["kind"], doc.facts.genre_signals
     if want["kind"] == "annual-report":
         assert doc.year == want["year"], doc.facts.year_source
         if "agency" in want:

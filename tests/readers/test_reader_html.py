@@ -105,14 +105,14 @@ def test_page_without_article():
     chrome_only = etree.tostring(root, encoding="utf-8")
     with pytest.raises(ReadError) as err:
         read("page.html", chrome_only)
-    assert err.value.kind == "no-article"
+    assert err.value.reason == "no-article"
 
 
 def test_deeply_nested_page_is_refused_without_recursion_error():
     page = "<html><body>" + "<div>" * 100_000 + "本报告。" * 10 + "</div>" * 100_000 + "</body></html>"
     with pytest.raises(ReadError) as err:
         read("page.html", page.encode())
-    assert err.value.kind == "nesting"
+    assert err.value.reason == "nesting"
 
 
 def test_external_entities_are_not_resolved(tmp_path):

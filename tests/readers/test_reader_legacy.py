@@ -35,7 +35,7 @@ def test_corrupt_xlsx():
     data = xlsx_from_rows(real_tables())
     with pytest.raises(ReadError) as err:
         read_bytes("统计表.xlsx", data[: len(data) // 3])
-    assert err.value.kind == "format"
+    assert err.value.reason == "format"
 
 
 @needs_soffice
@@ -71,7 +71,7 @@ def test_doc_without_libreoffice_says_how_to_convert(monkeypatch):
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024
     with pytest.raises(ReadError) as err:
         read_bytes("report.doc", ole)
-    assert err.value.kind == "unsupported"
+    assert err.value.reason == "unsupported"
     assert "convert it to .docx" in err.value.message and "LibreOffice" in err.value.message
 
 

@@ -114,17 +114,17 @@ def test_encrypted_pdf():
         assert "Government information" in pdf.pages[0].extract_text()
     with pytest.raises(ReadError) as err:
         read_bytes("report.pdf", data)
-    assert err.value.kind == "encrypted"
+    assert err.value.reason == "encrypted"
 
 
 def test_scanned_pdf_without_text_layer():
     with pytest.raises(ReadError) as err:
         read_bytes("report.pdf", scanned_pdf())
-    assert err.value.kind == "no-text"
+    assert err.value.reason == "no-text"
 
 
 @pytest.mark.parametrize("data", [fixture("hongze_2023.pdf")[:5000], b"%PDF-1.4\ngarbage\n", fixture("seed_001.txt")])
 def test_damaged_pdf(data):
     with pytest.raises(ReadError) as err:
         read_bytes("report.pdf", data)
-    assert err.value.kind == "format"
+    assert err.value.reason == "format"

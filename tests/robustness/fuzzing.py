@@ -281,7 +281,7 @@ def run_case(name: str, data: bytes, settings=None, time_limit: float = 20.0) ->
     from disclint import formatters
     from disclint.engine.linter import linter_for
     from disclint.readers import ReadError, read_bytes
-    from disclint.readers.base import ERROR_KINDS
+    from disclint.readers.base import ERROR_REASONS
     from disclint.report import Report
     from disclint.settings import Settings
 
@@ -296,9 +296,9 @@ def run_case(name: str, data: bytes, settings=None, time_limit: float = 20.0) ->
         try:
             source = read_bytes(name, data)
         except ReadError as e:
-            if e.kind not in ERROR_KINDS:
-                return Outcome(f"unhandled:undocumented-kind-{e.kind}", e.message)
-            return Outcome(f"error:{e.kind}", e.message)
+            if e.reason not in ERROR_REASONS:
+                return Outcome(f"unhandled:undocumented-kind-{e.reason}", e.message)
+            return Outcome(f"error:{e.reason}", e.message)
         result = linter_for(settings).lint_source(source, settings)
         report = Report(results=[result], settings=settings)
         formatters.render("json", report)

@@ -28,8 +28,8 @@ def lint_file(path, settings=Settings()):
 
 def summary(result):
     if result.error:
-        return (Path(result.path).name, "error", result.error.kind)
-    return (Path(result.path).name, result.document.kind, result.document.year,
+        return (Path(result.path).name, "error", result.error.reason)
+    return (Path(result.path).name, result.document.genre, result.document.year,
             [(f.rule, f.line, f.column, f.message) for f in result.findings])
 
 
@@ -78,7 +78,7 @@ def test_a_crash_on_one_file_becomes_its_internal_error(reports, monkeypatch, jo
 
     monkeypatch.setattr(Linter, "analyse", flaky)  # the pool forks after this: workers see it too
     results = lint_many(reports, jobs=jobs, use_cache=False)
-    assert results[5].error.kind == "internal"
+    assert results[5].error.reason == "internal"
     assert "ZeroDivisionError" in results[5].error.message and "boom" in results[5].error.message
     assert all(r.document is not None for i, r in enumerate(results) if i not in (3, 5, len(reports) - 1))
 
@@ -95,7 +95,7 @@ def test_a_worker_that_dies_loses_only_its_file(reports, monkeypatch):
     expected = [summary(lint_file(p)) for p in reports]
     monkeypatch.setattr(Linter, "analyse", fatal)
     results = lint_many(reports, jobs=2, use_cache=False)
-    assert results[7].error.kind == "internal" and "died" in results[7].error.message
+    assert results[7].error.reason == "internal" and "died" in results[7].error.message
     assert [summary(r) for i, r in enumerate(results) if i != 7] == [e for i, e in enumerate(expected) if i != 7]
 
 

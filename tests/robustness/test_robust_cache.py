@@ -54,7 +54,7 @@ def linted(monkeypatch):
 
 
 def findings(results):
-    return [(r.path, r.error.kind if r.error else None, [(f.rule, f.line, f.message) for f in r.findings])
+    return [(r.path, r.error.reason if r.error else None, [(f.rule, f.line, f.message) for f in r.findings])
             for r in results]
 
 

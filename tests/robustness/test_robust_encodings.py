@@ -77,4 +77,4 @@ def test_undecodable_bytes_are_an_encoding_error_naming_what_was_tried(tmp_path)
     assert "error[encoding]" in out and "GB18030" in out and "Big5" in out and "UTF-32" in out, out
     with pytest.raises(ReadError) as error:
         decode(bytes(range(0x80, 0x100)) * 20)
-    assert error.value.kind == "encoding"
+    assert error.value.reason == "encoding"

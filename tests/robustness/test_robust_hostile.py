@@ -65,7 +65,7 @@ def test_size_limit_is_configurable(tmp_path):
 
     folder = folder_with(tmp_path, "x.txt")
     [result] = Linter(Settings(max_bytes=1000)).lint_many([folder / "good.txt"], use_cache=False)
-    assert result.error is not None and result.error.kind == "too-large"
+    assert result.error is not None and result.error.reason == "too-large"
     assert "1,000" in result.error.message
 
 

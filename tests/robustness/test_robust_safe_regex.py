@@ -70,7 +70,7 @@ def test_a_hanging_rule_becomes_a_rule_error_finding(monkeypatch):
     text = SEED + "\n" + "a" * 60 + "b\n"
     result = disclint.lint_text(text, Settings())
     [finding] = result.findings
-    assert (finding.rule, finding.kind, finding.severity) == ("DL690", "rule-error", Severity.ERROR)
+    assert (finding.rule, finding.finding_kind, finding.severity) == ("DL690", "rule-error", Severity.ERROR)
     assert "DL901" in finding.message and "user.yaml:3" in finding.message
     assert "DL901" in finding.message_en and "catastrophic" in finding.message_en
 

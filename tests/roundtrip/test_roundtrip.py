@@ -87,12 +87,12 @@ def outcome(path: Path) -> Outcome:
     assert result.error is None, f"{path.name}: {result.error}"
     doc = result.document
     findings = {
-        (f.kind, f.table, f.row, f.table_column, _freeze(f.expected), _freeze(f.actual))
+        (f.finding_kind, f.table, f.row, f.table_column, _freeze(f.expected), _freeze(f.actual))
         for f in result.findings
-        if f.kind in ARITHMETIC_KINDS
+        if f.finding_kind in ARITHMETIC_KINDS
     }
     return Outcome(
-        kind=doc.kind,
+        kind=doc.genre,
         year=doc.year,
         profile=doc.profile,
         sections=[s.id for s in doc.sections],

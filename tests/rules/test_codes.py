@@ -42,10 +42,10 @@ def test_every_code_written_in_the_source_is_a_rule():
 @pytest.mark.parametrize("form", ["{}", "E{}", "read-error/{}"])
 def test_explain_answers_for_every_read_error_kind_as_each_output_writes_it(form):
     from disclint.formatters._read_error import ZH
-    from disclint.readers.base import ERROR_KINDS
+    from disclint.readers.base import ERROR_REASONS
 
-    assert set(ZH) == set(ERROR_KINDS)
-    for kind, meaning in ERROR_KINDS.items():
+    assert set(ZH) == set(ERROR_REASONS)
+    for kind, meaning in ERROR_REASONS.items():
         result = run_cli("explain", form.format(kind), "--lang", "en")
         assert result.code == 0 and result.out.startswith(f"read-error/{kind} ") and meaning[1:] in result.out
         result = run_cli("explain", form.format(kind))  # Chinese: the kind's Chinese name and meaning
@@ -90,7 +90,7 @@ def test_a_suppression_selects_as_select_does(tmp_path):
 
     text = "2017年红花尔基镇政府信息公开工作年度报告\n<!-- disclint-disable-file required-section -->\n一、概述\n"
     plain = disclint.lint_text(text.replace("<!-- disclint-disable-file required-section -->\n", ""))
-    assert any(f.rule.startswith("DL1") and f.kind == "missing-section" for f in plain.findings)
+    assert any(f.rule.startswith("DL1") and f.finding_kind == "missing-section" for f in plain.findings)
     found = disclint.lint_text(text).findings
-    assert not [f for f in found if f.kind == "missing-section"]
+    assert not [f for f in found if f.finding_kind == "missing-section"]
     assert not [f for f in found if f.rule in ("DL601", "DL602")]

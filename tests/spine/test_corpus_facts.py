@@ -19,7 +19,7 @@ REQUIRED = {
 def test_kind_year_and_profile_match_the_label(label):
     doc = disclint.lint_path(CORPUS / label["file"]).document
     assert doc is not None, "the document could not be read"
-    assert doc.kind == label["kind"]
+    assert doc.genre == label["kind"]
     if label["kind"] == "annual-report":
         assert doc.year == label["year"]
         assert doc.profile == label["profile"]
@@ -29,7 +29,7 @@ def test_kind_year_and_profile_match_the_label(label):
                          ids=[lab["file"] for lab in LABELS if lab.get("sections")])
 def test_missing_sections_match_the_label(label):
     result = disclint.lint_path(CORPUS / label["file"])
-    flagged = {f.section for f in result.findings if f.kind == "missing-section"}
+    flagged = {f.section for f in result.findings if f.finding_kind == "missing-section"}
     for section, present in label["sections"].items():
         if section not in REQUIRED[label["profile"]]:
             continue

@@ -39,4 +39,4 @@ def test_gbk_file_is_read_as_gb18030():
 def test_bad_text_files_get_a_documented_error_kind(data, kind):
     with pytest.raises(ReadError) as e:
         read_bytes("x.txt", data)
-    assert e.value.kind == kind
+    assert e.value.reason == kind

@@ -57,7 +57,7 @@ def scan(findings, text: str = "") -> list[tuple]:
     bad = []
     for f in findings:
         for lang, message in (("zh", f.message), ("en", f.message_en)):
-            found = problems(message, lang, text, f.kind)
+            found = problems(message, lang, text, f.finding_kind)
             if found or not message.strip():
                 bad.append((f.rule, lang, found, message[:200]))
     return bad
@@ -168,7 +168,7 @@ def test_explain_in_both_languages():
     kind, severity) and the examples' messages are checked by test_explain_words; here every message an
     example gets under English is English (beyond quotations of the example), and the read errors are
     explained in each language."""
-    from disclint.readers.base import ERROR_KINDS
+    from disclint.readers.base import ERROR_REASONS
 
     bad = []
     for rule in load_rules():
@@ -180,7 +180,7 @@ def test_explain_in_both_languages():
         for line in text.splitlines():
             if line.startswith("    → ") and cjk(line, examples):
                 bad.append(line)
-    for kind in ERROR_KINDS:
+    for kind in ERROR_REASONS:
         zh, en = _cli("explain", f"E{kind}"), _cli("explain", f"E{kind}", "--lang", "en")
         if problems(zh.replace(f"E{kind}", ""), "zh") or not _CJK.search(zh) or _CJK.search(en):
             bad.append((kind, zh, en))

@@ -49,7 +49,7 @@ def test_pdf_by_page_html_by_paragraph_text_by_line():
 def test_a_missing_section_never_points_at_a_list_of_section_names():
     # pingtan/063's introduction lists the parts (…其他需要报告的事项); nothing else treats that one.
     messages = [f.message for f in lint_file(str(CORPUS / "docs/pingtan/063.txt"), Settings()).findings
-                if f.kind == "missing-section"]
+                if f.finding_kind == "missing-section"]
     assert "缺少「其他需要报告的事项」部分（第三十二条规定的年报内容）" in messages
     assert ("缺少「因政府信息公开申请行政复议、提起行政诉讼的情况」部分（第三十二条规定的年报内容）；相关内容见"
             "「三、政府信息依申请公开工作情况」下「2012年度，我局没有收到信息公开申…」一句，应单列成节") in messages
@@ -72,6 +72,6 @@ def test_the_chinese_text_output_has_no_english_position_or_severity_words():
 def test_a_sentence_announcing_the_parts_is_not_where_a_subject_is_discussed(name):
     # 全文包括总体情况,公开的内容、存在的主要问题改进措施四个部分 / 本报告主要包括:总体情况;…;
     path = CORPUS.parent / "wide" / "docs" / name
-    messages = [f.message for f in lint_file(str(path), Settings()).findings if f.kind == "missing-section"]
+    messages = [f.message for f in lint_file(str(path), Settings()).findings if f.finding_kind == "missing-section"]
     assert messages and not [m for m in messages if "全文包括" in m or "本报告主要包括" in m or "根据《" in m
                              or "的情况;」一句" in m]

@@ -11,13 +11,13 @@ def findings(name: str):
 
 
 def missing(name: str) -> set[str]:
-    return {f.section for f in findings(name) if f.kind == "missing-section"}
+    return {f.section for f in findings(name) if f.finding_kind == "missing-section"}
 
 
 def test_seed_004_is_not_a_report_and_gets_exactly_one_finding():
     result = disclint.lint_path(next(SEEDS.glob("004_*.txt")))
-    assert result.document.kind == "not-annual-report"
-    assert [(f.rule, f.kind) for f in result.findings] == [("DL001", "not-annual-report")]
+    assert result.document.genre == "not-annual-report"
+    assert [(f.rule, f.finding_kind) for f in result.findings] == [("DL001", "not-annual-report")]
 
 
 def test_seed_001_flattened_2020_report_has_every_section():
@@ -30,7 +30,7 @@ def test_seed_002_lacks_requests_fees_appeals_and_other():
 
 
 def test_seed_002_says_where_the_missing_subject_is_discussed():
-    requests = [f for f in findings("002") if f.kind == "missing-section" and f.section == "requests"]
+    requests = [f for f in findings("002") if f.finding_kind == "missing-section" and f.section == "requests"]
     # by the heading above and the sentence's opening words: Word and PDF copies have no lines
     assert "相关内容见「(三)强化互动交流,回应社会关切」下「2018年,共受理信息公开申请19件…」一句" in requests[0].message
 
@@ -43,6 +43,6 @@ def test_seed_003_lacks_what_it_lacks_and_nothing_it_has():
 
 
 def test_seed_003_numbering_defects_are_found():
-    numbering = [(f.line, f.kind) for f in findings("003") if f.kind == "numbering"]
+    numbering = [(f.line, f.finding_kind) for f in findings("003") if f.finding_kind == "numbering"]
     assert (7, "numbering") in numbering  # （2） after （一）
     assert (17, "numbering") in numbering  # 一、工作开展基本情况 restarts inside 二、

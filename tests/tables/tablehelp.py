@@ -19,7 +19,7 @@ def lint_string(text: str, path: str = "<text>", settings: Settings = Settings()
 
 
 def identity_findings(result, table: str | None = None):
-    return [f for f in result.findings if f.kind == "table-identity" and (table is None or f.table == table)]
+    return [f for f in result.findings if f.finding_kind == "table-identity" and (table is None or f.table == table)]
 
 
 

@@ -33,7 +33,7 @@ def test_zeros_left_blank_give_one_note_per_table():
 def test_a_wholly_blank_table_has_no_blank_notes():
     result = lint_file(str(CORPUS / "docs/peers/政务公开年报模版.docx"), Settings())
     assert not [f for f in result.findings if f.rule in ("DL324", "DL325")]
-    assert {f.rule for f in result.findings if f.kind == "missing-statistic"} >= {"DL330", "DL331", "DL332"}
+    assert {f.rule for f in result.findings if f.finding_kind == "missing-statistic"} >= {"DL330", "DL331", "DL332"}
 
 
 def test_blank_totals_are_one_finding_per_table_with_their_parts():

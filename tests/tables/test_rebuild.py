@@ -88,7 +88,7 @@ def test_a_row_with_too_few_numbers_is_unreadable_and_not_checked():
     assert "r1_new" not in table.cells
     assert [(u.row, u.reason) for u in table.unreadable] == [("r1_new", "cell-count")]
     assert identity_findings(result) == []
-    assert any(f.kind == "table-shape" and f.row == "r1_new" for f in result.findings)
+    assert any(f.finding_kind == "table-shape" and f.row == "r1_new" for f in result.findings)
 
 
 def test_html_tables_are_read_from_their_grids():
@@ -115,16 +115,16 @@ def test_the_blank_template_is_a_blank_table_not_arithmetic():
     result = lint_corpus("peers/政务公开年报模版.docx")
     assert all(t.all_blank for t in result.document.tables.values())
     assert identity_findings(result) == []
-    blank = {f.table for f in result.findings if f.kind == "missing-statistic" and f.table}
+    blank = {f.table for f in result.findings if f.finding_kind == "missing-statistic" and f.table}
     assert blank == {"proactive", "requests", "appeals"}
-    assert not [f for f in result.findings if f.kind in ("table-cell", "table-shape")]
+    assert not [f for f in result.findings if f.finding_kind in ("table-cell", "table-shape")]
 
 
 @pytest.mark.parametrize("name", ["new/010.txt", "new/012.txt"])
 def test_reports_whose_tables_were_lost_get_missing_table(name):
     result = lint_corpus(name)
     assert result.document.tables == {}
-    assert {f.table for f in result.findings if f.kind == "missing-table"} == {"proactive", "requests", "appeals"}
+    assert {f.table for f in result.findings if f.finding_kind == "missing-table"} == {"proactive", "requests", "appeals"}
 
 
 LABELLED = [lab for lab in corpus_labels() if lab.get("tables") and any(lab["tables"].values())]

@@ -31,7 +31,7 @@ def test_mutations_of_every_real_table_never_name_a_wrong_cell():
 
 def test_the_filled_template_names_the_carried_over_cell():
     result = lint_file(str(FILLED), Settings())
-    identity = [f for f in result.findings if f.kind == "table-identity"]
+    identity = [f for f in result.findings if f.finding_kind == "table-identity"]
     assert [f.rule for f in identity] == ["DL301", "DL302"]
     balance = identity[0]
     assert balance.message == (
@@ -52,7 +52,7 @@ def test_the_filled_template_printed_to_pdf_and_saved_as_html_says_the_same(suff
     # LibreOffice's PDF puts 「四、结转下年度继续办理」 alone on page 3, as a line of text under the
     # grid of page 2: the row is still read (tables.build._continued_rows).
     result = lint_file(str(FILLED.with_suffix(f".{suffix}")), Settings())
-    identity = [f for f in result.findings if f.kind == "table-identity"]
+    identity = [f for f in result.findings if f.finding_kind == "table-identity"]
     assert [f.rule for f in identity] == ["DL301", "DL302"]
     assert "第一项加第二项之和（14＋2＝16）不等于第三项加第四项之和（14＋3＝17），相差1" in identity[0].message
     for f in identity:
