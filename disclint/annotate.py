@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Finding, Severity
+from .report_view.words import SEVERITY
 
 AUTHOR = "disclint"
 INITIALS = "DL"
@@ -22,9 +23,6 @@ INITIALS = "DL"
 # Findings about the document as a whole sit on the title, whatever line they point at (a missing
 # section's finding points at where the section would go, which is not where the problem is).
 WHOLE_DOCUMENT = frozenset({"not-annual-report", "missing-section", "missing-table", "deadline"})
-
-_SEVERITY_WORDS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
-                   "en": {"error": "error", "warning": "warning", "info": "note"}}
 
 
 @dataclass
@@ -93,7 +91,7 @@ def annotate(docx_bytes: bytes, findings: list[Finding], tables: dict | None = N
 def comment_text(finding: Finding, lang: str = "zh") -> str:
     """The message, the rule code and the article it enforces, as one comment reads."""
     message = finding.message_en if lang == "en" and finding.message_en else finding.message
-    severity = _SEVERITY_WORDS[lang][Severity(finding.severity).value]
+    severity = SEVERITY["en" if lang == "en" else "zh"][Severity(finding.severity).value]
     if lang == "en":
         basis = f"; enforces {finding.reference}" if finding.reference else ""
         return f"{message}\n[{severity} {finding.rule} {finding.name}{basis}]"

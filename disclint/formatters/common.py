@@ -6,13 +6,12 @@ def message_of(finding, lang: str) -> str:
     return finding.message_en if lang == "en" and finding.message_en else finding.message
 
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
 def severity_word(severity, lang: str) -> str:
     """错误/警告/提示 under Chinese; the English value otherwise (codes are kept as they are)."""
+    from ..report_view.words import SEVERITY
+
     value = getattr(severity, "value", severity)
-    return value if lang == "en" else _SEVERITY_ZH.get(value, value)
+    return value if lang == "en" else SEVERITY["zh"].get(value, value)
 
 
 def summary_line(report) -> str:

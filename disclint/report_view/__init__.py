@@ -8,15 +8,18 @@ untrusted)."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 ASSETS = Path(__file__).parent
 
 
+@lru_cache(maxsize=1)  # read once per process, not once per page (serve renders one per upload)
 def script() -> str:
     return (ASSETS / "view.js").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
 def stylesheet() -> str:
     return (ASSETS / "view.css").read_text(encoding="utf-8")
 

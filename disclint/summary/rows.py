@@ -7,20 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..formatters.common import path_text
+from ..report_view.words import KIND, SECTION, SEVERITY
 from .digest import ReportDigest
 
 STATUS_ZH = {"compliant": "合规", "errors": "有错误", "unreadable": "无法读取"}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-KIND_ZH = {
-    "not-annual-report": "非年度报告", "missing-section": "缺少部分", "section-order": "部分顺序",
-    "numbering": "序号编排", "missing-table": "缺少表格", "table-shape": "表格结构", "table-cell": "单元格内容",
-    "table-identity": "勾稽关系", "missing-statistic": "缺少数据", "text-table-mismatch": "文表不符",
-    "year-mismatch": "年份不符", "deadline": "逾期发布", "placeholder": "模板残留", "garbled": "文字损坏",
-    "carry-over": "跨年度衔接", "outdated-format": "格式过时",
-    "unused-suppression": "多余的忽略标记", "rule-error": "规则错误",
-}
-SECTION_ZH = {"overview": "总体情况", "proactive": "主动公开", "requests": "依申请公开", "fees": "收费及减免",
-              "appeals": "复议诉讼", "problems": "问题及改进", "other": "其他事项"}
+# the reader's words for the contract's ids: report_view's, shared by every view of a report
+SEVERITY_ZH = SEVERITY["zh"]
+KIND_ZH = KIND["zh"]
+SECTION_ZH = SECTION["zh"]
 TABLE_ZH = {"proactive": "主动公开政府信息情况（第二十条）", "requests": "收到和处理政府信息公开申请情况",
             "appeals": "政府信息公开行政复议、行政诉讼情况"}
 TABLE_KINDS = {"missing-table", "table-shape", "table-cell", "table-identity"}
