@@ -12,6 +12,8 @@ import os
 import stat
 import tempfile
 
+from . import stopping
+
 
 class OutputError(OSError):
     """An output that cannot be written. str() is `PATH: reason`, the one line the CLI prints."""
@@ -71,6 +73,7 @@ def _write_regular(path: str, data: bytes) -> None:
             fh.write(data)  # a full disk says so here or when the file is closed
         # mkstemp makes the file private (0600); give it the mode an ordinary write would have.
         os.chmod(tmp, 0o666 & ~_umask())
+        stopping.check()  # a stop asked for while this was written: the file is not put in place
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

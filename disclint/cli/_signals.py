@@ -1,6 +1,8 @@
 """How `check`, `baseline` and `summary` end when they are told to stop: SIGINT (Ctrl-C) exits 130 and
 SIGTERM 143 (128 + the signal, as a shell reports it), with no traceback and no partial output file
-(every output is written atomically, disclint.atomic, and the pool ends its workers on the way out)."""
+(every output is written atomically, disclint.atomic, and the pool ends its workers on the way out).
+The handlers are disclint.stopping's, so that a stop whose exception Python swallowed is still
+honoured."""
 from __future__ import annotations
 
 import contextlib
@@ -9,31 +11,43 @@ import sys
 import threading
 from collections.abc import Iterator
 
+from .. import stopping
+
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130
 EXIT_TERMINATED = 128 + signal.SIGTERM  # 143
-
-
-class Terminated(BaseException):
-    """SIGTERM, raised in the main thread so that everything on the way out (the pool, the summary's
-    children, atomic writes) cleans up as for Ctrl-C. Not an Exception: nothing may swallow it."""
-
-
-def _raise_terminated(signum, frame) -> None:
-    raise Terminated()
 
 
 @contextlib.contextmanager
 def handled() -> Iterator[None]:
     main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _raise_terminated) if main else None
+    previous = {}
+    if main:
+        stopping.reset()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            if signal.getsignal(sig) is not signal.SIG_IGN:  # a background job's Ctrl-C stays ignored
+                previous[sig] = signal.signal(sig, stopping.request)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_about_stops(previous_hook)
     try:
         yield
+        stopping.check()  # a stop asked for at the very end still ends the run as one
     except KeyboardInterrupt:
         print("disclint: interrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
-    except Terminated:
+    except stopping.Terminated:
         print("disclint: terminated", file=sys.stderr)
         sys.exit(EXIT_TERMINATED)
     finally:
-        if main:
-            signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _quiet_about_stops(hook):
+    """Python prints an exception it swallowed ("Exception ignored in …", with a traceback). The stop
+    it swallowed is honoured all the same (stopping.check): that one needs no traceback."""
+    def unraisable(event) -> None:
+        if not (stopping.requested is not None and isinstance(event.exc_value, (KeyboardInterrupt,
+                                                                                 stopping.Terminated))):
+            hook(event)
+    return unraisable

@@ -1,14 +1,21 @@
 """The one process pool of a run (`check`, `baseline` and `summary` alike): the work is pure Python,
 so threads would only take turns holding the GIL.
 
-spec/libraries.md §1 and §3 "Batches": an explicit fork context (Python 3.14 makes forkserver the
-default on Linux), so workers start with the parent's parser and rule set already built and nothing
-but item indexes is pickled on the way in; chunks of items per task (1.90× on 2 cores for 300
-reports); serial below SERIAL_BELOW items, where a pool's start-up costs more than it saves.
+spec/libraries.md §1 and §3 "Batches": forked workers (Python 3.14 makes forkserver the default on
+Linux, so the context is named), so they start with the parent's parser and rule set already built
+and nothing but item indexes is pickled on the way in; chunks of items per task (1.90× on 2 cores for
+300 reports); serial below SERIAL_BELOW items, where a pool's start-up costs more than it saves.
 
-A worker that dies (the kernel's OOM killer, a crash in a C library) breaks the pool: the unfinished
-items are run again with one worker and one item per task, so the first one that dies there is the
-culprit, and becomes that item's error; the run always finishes.
+Each worker has its own pipe and AHEAD chunks given to it at a time (the next one waits in its pipe
+while the parent is busy with results), and the parent waits on all the pipes itself.
+concurrent.futures' pool is not used: its result pipe is shared and read by a helper thread, so a
+worker killed while writing a result (an interrupted run ends its workers that way) leaves that
+thread waiting for the rest of the message, and the interpreter's exit waits for the thread forever.
+Here no thread is involved, and a pipe whose worker died reads end-of-file.
+
+A worker that dies (the kernel's OOM killer, a crash in a C library) takes only its own chunks with
+it: the items of the one it was at work on are run again one per task in new workers, so the one
+that dies again is the culprit, and becomes that item's error; the run always finishes.
 
 Workers end with the parent whatever ends it: on Linux each asks the kernel for SIGKILL when its
 parent dies (prctl PR_SET_PDEATHSIG), and a parent interrupted (SIGINT, or the SIGTERM that
@@ -16,15 +23,19 @@ parent dies (prctl PR_SET_PDEATHSIG), and a parent interrupted (SIGINT, or the S
 """
 from __future__ import annotations
 
+import collections
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import stopping
+
 SERIAL_BELOW = 8  # items; a pool's start-up costs more than it saves below this
 MAX_CHUNK = 16  # items per task: small enough to balance a slow file and keep the progress bar moving
 CHUNKS_PER_WORKER = 4
+AHEAD = 2  # chunks given to a worker before its first result comes back: it never waits for the parent
 DIED = ("the worker process linting this file died (out of memory, or a crash in a C library); "
         "please report it")
 
@@ -49,6 +60,7 @@ def run(task: Callable[[int], Any], todo: Sequence[int], jobs: int | None, done:
     if jobs == 1 or len(todo) < SERIAL_BELOW:
         for i in todo:
             done(i, task(i))
+            stopping.check()  # after each report: a stop whose exception was swallowed ends the run here
         return
     jobs = min(jobs, len(todo))
     size = max(1, min(MAX_CHUNK, len(todo) // (jobs * CHUNKS_PER_WORKER)))
@@ -69,6 +81,7 @@ class _InOrder:
             item = self._todo[self._next]
             self._next += 1
             self._done(item, self._waiting.pop(item))
+            stopping.check()
 
 
 def _start_worker() -> None:
@@ -88,59 +101,127 @@ def _start_worker() -> None:
             os._exit(1)
 
 
-def _run_chunk(items: list[int]) -> list[Any]:
+class _Unsent:
+    """What a worker sends instead of results it could not (a value that cannot be pickled, a task
+    that raised after all): the parent runs that chunk itself."""
+
+
+def _serve(conn: Any) -> None:
+    """A worker's life: chunks of item indexes in, their results out, until None (or end-of-file)."""
+    _start_worker()
     assert _task is not None
-    return [_task(i) for i in items]
+    while True:
+        try:
+            items = conn.recv()
+        except EOFError:  # the parent closed its end: the run is over
+            return
+        if items is None:
+            return
+        try:
+            values = [_task(i) for i in items]
+            conn.send(values)
+        except Exception:  # noqa: BLE001 - pickling fails before anything is written
+            conn.send(_Unsent())
 
 
-def _pooled(task: Callable[[int], Any], pending: list[list[int]], jobs: int, in_order: _InOrder,
+class _Worker:
+    def __init__(self, context: Any):
+        self.conn, theirs = context.Pipe()
+        # daemon: should one ever be left running, the interpreter's exit ends it instead of waiting
+        self.process = context.Process(target=_serve, args=(theirs,), name="disclint: worker", daemon=True)
+        self.process.start()
+        theirs.close()  # the worker holds the only other end: its death reads as end-of-file here
+        self.chunks: collections.deque[list[int]] = collections.deque()  # given, in order; the first at work
+        self.stopped = False
+        self.dead = False  # found dead when given a chunk: what it sent before still comes off its pipe
+
+    def give(self, chunk: list[int]) -> bool:
+        try:
+            self.conn.send(chunk)
+        except OSError:  # BrokenPipeError
+            self.dead = True
+            return False
+        self.chunks.append(chunk)
+        return True
+
+    def stop(self, *, kill: bool) -> None:
+        if self.stopped:
+            return
+        self.stopped = True
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(timeout=None if kill else 10)
+        if self.process.is_alive():  # not ended after being told to: it is not waited for longer
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _pooled(task: Callable[[int], Any], chunks: list[list[int]], jobs: int, in_order: _InOrder,
             died: Callable[[int], Any]) -> None:
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing.connection import wait
 
     global _task
     context = multiprocessing.get_context("fork")
-    isolating = False  # after a worker died: one worker, one item per task, so the culprit is known
+    pending = collections.deque(chunks)
     previous, _task = _task, task
+    started: list[_Worker] = []
+    live: dict[Any, _Worker] = {}  # pipe → the worker at the other end
+    losses: dict[int, int] = {}  # item → how many workers died with it unfinished
+    interrupted = True
     try:
-        while pending:
-            retry: list[list[int]] = []
-            pool = ProcessPoolExecutor(1 if isolating else jobs, mp_context=context, initializer=_start_worker)
-            try:
-                futures = [pool.submit(_run_chunk, chunk) for chunk in pending]
-                for chunk, future in zip(pending, futures):
-                    try:
-                        values = future.result()
-                    except BrokenProcessPool:
-                        # With one worker and one item per task, the first task that did not finish is
-                        # the item that killed it.
-                        if isolating and not retry:
-                            in_order.put(chunk[0], died(chunk[0]))
-                            retry.append([])
-                        else:
-                            retry += [[i] for i in chunk]
-                        continue
-                    except Exception:  # noqa: BLE001 - e.g. a result that cannot be pickled back
-                        values = [task(i) for i in chunk]
-                    for i, value in zip(chunk, values):
-                        in_order.put(i, value)
-            except BaseException:
-                _kill(pool)
-                raise
-            pool.shutdown(wait=True)
-            pending = [c for c in retry if c]
-            isolating = isolating or bool(retry)
+        while pending or any(w.chunks for w in live.values()):
+            while pending and len(live) < jobs:  # at the start, and in place of one that died
+                started.append(_Worker(context))
+                live[started[-1].conn] = started[-1]
+            for worker in list(live.values()):
+                while pending and len(worker.chunks) < AHEAD and not worker.dead:
+                    if not worker.give(pending[0]):
+                        if not worker.chunks:  # nothing of it is left to read: replaced on the next round
+                            _lost(worker, live, pending, in_order, losses, died)
+                        break
+                    pending.popleft()
+            for conn in wait([c for c, w in live.items() if w.chunks]):
+                worker = live[conn]
+                try:
+                    values = conn.recv()
+                except (EOFError, OSError):  # it died mid-chunk, perhaps mid-message
+                    _lost(worker, live, pending, in_order, losses, died)
+                    continue
+                chunk = worker.chunks.popleft()
+                if isinstance(values, _Unsent):
+                    values = [task(i) for i in chunk]
+                for i, value in zip(chunk, values):
+                    in_order.put(i, value)
+        interrupted = False
     finally:
         _task = previous
+        for worker in started:  # those busy, idle, or between the two when the run was interrupted
+            worker.stop(kill=interrupted)
 
 
-def _kill(pool: Any) -> None:
-    """End the workers now (the run is interrupted): no task is waited for, no worker is left."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.kill()
-    for process in processes:
-        process.join(timeout=5)
+def _lost(worker: _Worker, live: dict[Any, _Worker], pending: Any, in_order: _InOrder, losses: dict[int, int],
+          died: Callable[[int], Any]) -> None:
+    """The worker died at work on its first unfinished chunk. That chunk's items go back to the front of
+    the queue one per task; an item lost so a second time (on its own, then) is the culprit and becomes
+    `died`. Not the first time: which of a chunk's items killed it is not known, and the worker may
+    have been killed from outside, or been sent the chunk as it was dying. The chunks given to it
+    after that one go back as they were."""
+    worker.stop(kill=True)
+    del live[worker.conn]
+    at_work, *waiting = worker.chunks or [[]]
+    worker.chunks.clear()
+    again = []
+    for i in at_work:
+        losses[i] = losses.get(i, 0) + 1
+        if losses[i] > 1:
+            in_order.put(i, died(i))
+        else:
+            again.append([i])
+    pending.extendleft(reversed(again + waiting))

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from .. import stopping
 from ..atomic import OutputError, _umask
 
 MARKER = ".disclint-summary.json"
@@ -95,6 +96,7 @@ def staged(out: str) -> Iterator[str]:
             os.chmod(stage, 0o777 & ~_umask())  # mkdtemp's folder is private; give it an ordinary mode
         except Exception as e:  # noqa: BLE001 - a stop (Ctrl-C, SIGTERM) passes as it is; the folder goes all the same
             raise SummaryNotWritten(out, _why(e, out)) from e
+        stopping.check()  # a stop asked for while the summary was written: it is not put in place
         _swap(stage, target, out)
     finally:
         shutil.rmtree(stage, ignore_errors=True)

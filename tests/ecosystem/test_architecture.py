@@ -12,6 +12,7 @@ PACKAGE = ROOT / "disclint"
 # layer → the layers it must never import (a layer is disclint's top-level module or package)
 FORBIDDEN: dict[str, set[str]] = {
     "model": {"*"},  # the typed model imports nothing of disclint
+    "stopping": {"*"},  # the record of a stop is imported by the pool, atomic writes and the CLI alike
     "readers": {"engine", "kinds", "formatters", "cli", "grammar", "tables", "facts", "content", "suppress",
                 "summary", "report", "config", "settings", "cache"},
     "grammar": {"engine", "kinds", "formatters", "cli", "tables", "facts", "suppress", "summary", "report",
