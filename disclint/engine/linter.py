@@ -100,11 +100,12 @@ class Linter:
         return self.finish(self.lint_unsuppressed(name, settings), settings, baseline=baseline)
 
     def lint_bytes(self, name: str, data: bytes, settings: Settings | None = None, *,
-                   baseline: bool = True) -> FileResult:
-        """Lint a file's bytes, read as the format `name`'s suffix says (a cluster worker, a server)."""
+                   baseline: bool = True, outside: suppress.Outside | None = None) -> FileResult:
+        """Lint a file's bytes, read as the format `name`'s suffix says (a cluster worker, a server);
+        `outside`, its sidecar and baseline gathered where the file is (else read beside `name`)."""
         settings = settings or self.settings_for(name)
         return self.finish(self._guarded(name, lambda: self._from_bytes(name, data, settings)), settings,
-                           baseline=baseline)
+                           baseline=baseline, outside=outside)
 
     def lint_source(self, source: Source, settings: Settings | None = None, *, baseline: bool = False) -> FileResult:
         """Lint text already read (the API's lint_text, tests)."""
@@ -128,14 +129,15 @@ class Linter:
         becomes that file's `internal` error, never an exception."""
         return self._guarded(path, lambda: self._from_bytes(path, file_bytes(path, settings.max_bytes), settings))
 
-    def finish(self, result: FileResult, settings: Settings, *, baseline: bool = True) -> FileResult:
+    def finish(self, result: FileResult, settings: Settings, *, baseline: bool = True,
+               outside: suppress.Outside | None = None) -> FileResult:
         """Suppressions, the baseline and severity overrides, applied once; findings sorted once."""
         rules = self.rules(settings)
         result.rules = rules
         if result.error is not None:
             return result
         findings = suppress.apply(result.findings, result.directives, result.path, settings, self.rule_set(settings),
-                                  rules, use_baseline=baseline)
+                                  rules, use_baseline=baseline, outside=outside)
         apply_severity(findings, rules, settings)
         sort_findings(findings)
         result.findings = findings

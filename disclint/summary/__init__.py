@@ -54,7 +54,7 @@ def lint_batch(paths: Sequence[str], settings: Settings, *, linter: Linter | Non
     if scheduler:
         from .cluster import lint_on_cluster
 
-        digests = lint_on_cluster(paths, settings, scheduler, progress)
+        digests = lint_on_cluster(paths, settings, scheduler, progress, linter=linter)
         if linted:
             for index, d in enumerate(digests):
                 linted(index, d)

@@ -1,8 +1,11 @@
 """The same batch on a Dask distributed cluster (`--scheduler tcp://host:8786`), for batches one
 machine cannot finish in time (docs/summary.md says when). Optional: `pip install 'disclint[dask]'`.
 
-The client reads the files and ships their bytes with the task, so workers need disclint installed
-but not the client's file system. At most a few batches per worker are in flight at a time, so a
+The client reads the files and ships their bytes with the task, with what else applies to each from
+the client's file system — its folder's configuration, its sidecar's entries, what the baseline
+records for it — so workers need disclint installed but not that file system, and each report gets
+the findings `disclint check` gives it. (Rule packs named by `rule-dirs` are read by path: a worker
+on another machine needs them at the same path.) At most a few batches per worker are in flight at a time, so a
 100,000-report run never holds every file in memory. A batch whose worker dies is retried by Dask;
 if it still fails, its reports become `internal` errors and the run goes on.
 """
@@ -10,9 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from typing import TYPE_CHECKING
+
+from .. import suppress
 from ..readers import ReadError, file_bytes
 from ..settings import Settings
 from .digest import ReportDigest, digest_bytes, unreadable
+
+if TYPE_CHECKING:
+    from ..engine.linter import Linter
 
 Progress = Callable[[int], None]
 
@@ -20,21 +29,27 @@ BATCH = 32  # reports per task: large enough that scheduling costs little, small
 IN_FLIGHT_PER_WORKER = 4
 
 
-def _digest_batch(items: list[tuple[str, bytes]], settings: Settings) -> list[ReportDigest]:
-    return [digest_bytes(path, data, settings) for path, data in items]
+Item = tuple[str, bytes, Settings, suppress.Outside]  # a report as it travels to a worker
 
 
-def _read(path: str, settings: Settings) -> tuple[str, bytes] | ReportDigest:
+def _digest_batch(items: list[Item], settings: Settings) -> list[ReportDigest]:
+    return [digest_bytes(path, data, settings, file_settings, outside) for path, data, file_settings, outside in items]
+
+
+def _read(path: str, linter: Linter) -> Item | ReportDigest:
+    """The report and what applies to it here (ConfigError: an unusable sidecar or baseline, as for check)."""
+    file_settings = linter.settings_for(path)
     try:
-        return path, file_bytes(path, settings.max_bytes)
+        data = file_bytes(path, file_settings.max_bytes)
     except ReadError as e:
         return unreadable(path, e.reason, e.message)
+    return path, data, file_settings, suppress.gather(path, file_settings)
 
 
-def _batches(paths: Sequence[str], settings: Settings, local: dict) -> Iterator[list[tuple[str, bytes]]]:
-    batch: list[tuple[str, bytes]] = []
+def _batches(paths: Sequence[str], linter: Linter, local: dict) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     for p in paths:
-        item = _read(p, settings)
+        item = _read(p, linter)
         if isinstance(item, ReportDigest):
             local[p] = item
             continue
@@ -46,12 +61,16 @@ def _batches(paths: Sequence[str], settings: Settings, local: dict) -> Iterator[
         yield batch
 
 
-def lint_on_cluster(paths: Sequence[str], settings: Settings, address: str,
-                    progress: Progress | None = None, connect_timeout: float = 20) -> list[ReportDigest]:
+def lint_on_cluster(paths: Sequence[str], settings: Settings, address: str, progress: Progress | None = None,
+                    connect_timeout: float = 20, linter: Linter | None = None) -> list[ReportDigest]:
+    """A digest per path, in order; `settings` are the run's, `linter` resolves each file's own."""
     try:
         from distributed import Client, as_completed
     except ImportError as e:
         raise RuntimeError("--scheduler needs Dask distributed: pip install 'disclint[dask]'") from e
+    from ..engine.linter import linter_for
+
+    linter = linter or linter_for(settings)
     progress = progress or (lambda n: None)
     done: dict[str, ReportDigest] = {}
     try:
@@ -61,7 +80,7 @@ def lint_on_cluster(paths: Sequence[str], settings: Settings, address: str,
     with client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         limit = workers * IN_FLIGHT_PER_WORKER
-        batches = _batches(paths, settings, done)
+        batches = _batches(paths, linter, done)
         progress(len(done))
         owners = {}
 
@@ -70,7 +89,7 @@ def lint_on_cluster(paths: Sequence[str], settings: Settings, address: str,
             if batch is None:
                 return None
             future = client.submit(_digest_batch, batch, settings, pure=False)
-            owners[future.key] = [p for p, _ in batch]
+            owners[future.key] = [item[0] for item in batch]
             return future
 
         first = [f for f in (submit_next() for _ in range(limit)) if f is not None]

@@ -18,6 +18,7 @@ from ..engine.rule import Rule
 from ..engine.run import FileResult
 from ..formatters.json import file_json
 from ..settings import Settings
+from ..suppress import Outside
 
 # The reporting body as the title names it, before the year: the 发布机构 of a page is often the
 # office that posted it (平潭综合实验区管委会办公室 posts the 实验区's own 2013 report).
@@ -110,12 +111,14 @@ def digest_path(path: str, settings: Settings, linter: Linter | None = None,
         return _failed(path, started)
 
 
-def digest_bytes(path: str, data: bytes, settings: Settings) -> ReportDigest:
-    """For workers that do not share the client's file system (a Dask cluster): no sidecar or baseline
-    file is at hand there, only the bytes."""
+def digest_bytes(path: str, data: bytes, settings: Settings, file_settings: Settings, outside: Outside) -> ReportDigest:
+    """For workers that do not share the client's file system (a Dask cluster): the client read the
+    bytes, the file's settings (its folder's configuration) and its sidecar and baseline (`outside`);
+    `settings` are the run's (language)."""
     started = time.perf_counter()
     try:
-        return digest_result(linter_for(settings).lint_bytes(path, data, settings, baseline=False), settings, started)
+        result = linter_for(file_settings).lint_bytes(path, data, file_settings, outside=outside)
+        return digest_result(result, settings, started)
     except Exception:  # noqa: BLE001
         return _failed(path, started)
 

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from ..model import Finding
 from ..settings import Settings
-from .baseline import drop_baselined, write_baseline
+from .baseline import baseline_counts, drop_baselined, write_baseline
 from .directives import Suppression
 from .sidecars import sidecar_entries
 
-__all__ = ["UNUSED", "UNKNOWN", "apply", "write_baseline"]
+__all__ = ["UNUSED", "UNKNOWN", "Outside", "apply", "gather", "write_baseline"]
 
 UNUSED = "DL601"
 UNKNOWN = "DL602"
@@ -41,20 +41,38 @@ class Rules(Protocol):
     def by_code(self) -> dict[str, Any]: ...
 
 
+@dataclass(frozen=True)
+class Outside:
+    """What suppresses a file's findings from outside its text: its sidecar's entries and what the
+    baseline records for it (None: no baseline in use). Gathered where the file is, so that a worker
+    without that file system (a Dask cluster) is handed them with the file's bytes."""
+
+    sidecar: tuple[Suppression, ...] = ()
+    baseline: dict[str, int] | None = None
+
+
+def gather(path: str, settings: Settings, use_baseline: bool = True) -> Outside:
+    """The sidecar next to `path` and the baseline `settings` name, read (ConfigError if unusable)."""
+    counts = baseline_counts(path, settings.baseline) if use_baseline and settings.baseline else None
+    return Outside(tuple(sidecar_entries(path)), counts)
+
+
 def apply(findings: list[Finding], directives: Iterable[Suppression], path: str, settings: Settings,
-          rule_set: Rules, active: Sequence[Any], use_baseline: bool = True) -> list[Finding]:
+          rule_set: Rules, active: Sequence[Any], use_baseline: bool = True,
+          outside: Outside | None = None) -> list[Finding]:
     """`findings` less the suppressed ones, plus a finding for each unused or unknown suppression.
-    `directives` are the file's inline directives, `active` the rules that ran on it."""
+    `directives` are the file's inline directives, `active` the rules that ran on it; `outside` its
+    sidecar and baseline, read from beside `path` when not given."""
+    outside = outside if outside is not None else gather(path, settings, use_baseline)
     # fresh copies: `used` is filled in here, and a cached result's directives are shared
-    suppressions = [replace(s, used=set()) for s in directives]
-    suppressions += sidecar_entries(path)
+    suppressions = [replace(s, used=set()) for s in (*directives, *outside.sidecar)]
     kept = list(findings)
     if suppressions:
         by_code = rule_set.by_code()
         kept = [f for f in findings if not _suppressed(f, suppressions, by_code.get(f.rule))]
     kept += _tool_findings(suppressions, rule_set, active, path)
-    if use_baseline and settings.baseline:
-        kept = drop_baselined(kept, path, settings.baseline)
+    if outside.baseline is not None:
+        kept = drop_baselined(kept, outside.baseline)
     return kept
 
 

@@ -58,9 +58,15 @@ def load_baseline(path: str) -> dict[str, dict[str, int]]:
     return _load_baseline(path, mtime)
 
 
-def drop_baselined(findings: list[Finding], path: str, baseline_file: str) -> list[Finding]:
-    """`findings` less those the baseline records for `path` (each recorded one takes one finding)."""
-    allowance = Counter(load_baseline(baseline_file).get(baseline_key(path, baseline_file), {}))
+def baseline_counts(path: str, baseline_file: str) -> dict[str, int]:
+    """What the baseline records for `path`: fingerprint → how many findings of it."""
+    return dict(load_baseline(baseline_file).get(baseline_key(path, baseline_file), {}))
+
+
+def drop_baselined(findings: list[Finding], counts: dict[str, int]) -> list[Finding]:
+    """`findings` less those a baseline records (`counts`, baseline_counts; each recorded one takes
+    one finding)."""
+    allowance = Counter(counts)
     kept = []
     for f in findings:
         if allowance[f.fingerprint] > 0:

@@ -134,3 +134,20 @@ def test_an_html_directive_is_found_in_the_bytes_the_reader_read(tmp_path, encod
     loud.write_bytes(page.encode(encoding))
     assert disclint.lint_path(loud, {}).findings
     assert disclint.lint_path(quiet, {}).findings == []
+
+
+def test_summary_on_a_dask_cluster_agrees_with_check(tmp_path):
+    """`--scheduler`: the workers get each report's bytes with its folder's configuration, its sidecar
+    and its baseline counts from the client, so the cluster's findings are check's."""
+    distributed = pytest.importorskip("distributed")
+    root = _folder(tmp_path, with_new_findings=True)
+    check = run_cli("check", "--format", "json", "--no-cache", str(root), cwd=tmp_path)
+    out = tmp_path / "out"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        summary = run_cli("summary", str(root), "--out", str(out), "--no-xlsx", "--no-progress",
+                          "--scheduler", cluster.scheduler_address, cwd=tmp_path)
+    assert (check.code, summary.code) == (1, 1), (check.err, summary.err)
+    summarised = _by_file(json.loads((out / "findings.json").read_text(encoding="utf-8"))["files"])
+    assert summarised == _by_file(json.loads(check.out)["files"])
+    assert summarised["reports/baselined.txt"] == [] and summarised["reports/sidecar.txt"] == []
