@@ -93,6 +93,9 @@ class _ToBlocks:
         start = self.orig_starts[i] + (first.start_pos - self.parse_starts[i])
         style = _STYLE_OF.get(name)
         if style is not None:
+            rest = _line(tokens[1])
+            if "|" in rest:  # a table row whose label is numbered: 三、本年度办理结果 | （一）予以公开 | 0 |
+                return self._pipe_row(first.value + rest, start)
             return self._heading(style, first.value, tokens[1], start, self.inline[i])
         return self._others[name](_line(first), start)
 

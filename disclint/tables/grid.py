@@ -60,29 +60,34 @@ def _line_start(doc: Document, line: int) -> int:
     return starts[line - 1] if 0 < line <= len(starts) else 0
 
 
-def _cell_offsets(text: str, begin: int, cells: list[str | None]) -> list[int | None]:
-    """Where each cell's text starts on its rendered pipe row `| a | b |`."""
+def _cell_offsets(text: str, begin: int, cells: list[str | None], bordered: bool = True) -> list[int | None]:
+    """Where each cell's text starts on its pipe row: `| a | b |`, or without the border in front,
+    `a | b |` (the first cell starts the line's text)."""
     end = text.find("\n", begin)
     line = text[begin: end if end >= 0 else len(text)]
     out: list[int | None] = []
-    pos = line.find("|")
+    # where the border before the next cell is (None: no more; -1: before the line, `a | b |`)
+    pos: int | None = len(line) - len(line.lstrip()) - 1
+    if bordered:
+        pos = line.find("|") if "|" in line else None
     for _ in cells:
-        if pos < 0:
+        if pos is None:
             out.append(None)
             continue
         nxt = line.find("|", pos + 1)
+        pos_next = nxt if nxt >= 0 else None
         seg_start = pos + 1
         while seg_start < len(line) and line[seg_start] == " ":
             seg_start += 1
         out.append(begin + seg_start)
-        pos = nxt
+        pos = pos_next
     return out
 
 
 def _pipe_sheets(doc: Document) -> list[Sheet]:
-    out: list[Sheet] = []
-    current: Sheet | None = None
+    runs: list[list[PipeRow]] = []
     last_line = -2
+    current: list[PipeRow] | None = None
     for block in doc.blocks:
         if not isinstance(block, PipeRow):
             if current is not None and not (hasattr(block, "text") and not block.text.strip()):
@@ -90,15 +95,38 @@ def _pipe_sheets(doc: Document) -> list[Sheet]:
             continue
         line, _ = doc.position(block.start)
         if current is None or line > last_line + 2:
-            current = Sheet([], [], [], {})
-            out.append(current)
-        cells = list(block.cells)
-        current.rows.append(cells)
-        current.offsets.append(_cell_offsets(doc.text, block.start - (doc.position(block.start)[1] - 1), cells))
-        current.row_starts.append(block.start)
-        current.lines.append(line)
+            current = []
+            runs.append(current)
+        current.append(block)
         last_line = line
-    return [s for s in out if len(s.rows) >= 2]
+    return [sheet for run in runs if len(run) >= 2 for sheet in [_pipe_sheet(doc, run)] if sheet is not None]
+
+
+def _pipe_sheet(doc: Document, run: list[PipeRow]) -> Sheet | None:
+    """A run of pipe rows as a grid, or None when it is not one: every cell on a line of its own
+    (「规章 |」「0 |」), or rows whose blank cells were left out (merged cells printed once, so a row's
+    n-th cell is not the n-th column). The running text is read instead (tables.scan), as for a
+    table flattened into one line.
+
+    Pages write the rows `| a | b |` or `a | b |`. In the second way, a line that begins with `|`
+    begins with a blank cell (三、本年度办理结果 | （一）予以公开 | … then | （二）部分公开 | …)."""
+    bordered = all(doc.text.startswith("|", b.start) for b in run)
+    sheet = Sheet([], [], [], {})
+    for block in run:
+        cells, blank_first = list(block.cells), not bordered and doc.text.startswith("|", block.start)
+        line, column = doc.position(block.start)
+        offsets = _cell_offsets(doc.text, block.start - (column - 1), cells, bordered or blank_first)
+        if blank_first:
+            cells, offsets = ["", *cells], [None, *offsets]
+        sheet.rows.append(cells)
+        sheet.offsets.append(offsets)
+        sheet.row_starts.append(block.start)
+        sheet.lines.append(line)
+    if not any(sum(1 for c in r if c) >= 2 for r in sheet.rows):
+        return None
+    if not bordered and len({len(r) for r in sheet.rows}) > 1:
+        return None
+    return sheet
 
 
 def match_label(text: str, rows: list[Row]) -> Row | None:
