@@ -85,7 +85,7 @@ class _InOrder:
 
 
 def _start_worker() -> None:
-    """Pool initializer. A worker ignores SIGINT (a terminal's Ctrl-C reaches the whole process group:
+    """A worker's first step. It ignores SIGINT (a terminal's Ctrl-C reaches the whole process group:
     the parent decides, and ends its workers) and dies with its parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
