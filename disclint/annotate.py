@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 from collections import Counter
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Finding, Severity
 from .report_view.words import SEVERITY
@@ -24,13 +24,8 @@ INITIALS = "DL"
 # section's finding points at where the section would go, which is not where the problem is).
 WHOLE_DOCUMENT = frozenset({"not-annual-report", "missing-section", "missing-table", "deadline"})
 
-
-@dataclass
-class Annotated:
-    data: bytes  # the annotated copy, a .docx package
-    comments: int  # comments written, the counting one included
-    on_title: int  # findings anchored on the title because they concern the whole document
-    failing: int = 0  # findings at or above the run's fail-on severity
+if TYPE_CHECKING:
+    from .engine.run import FileResult
 
 
 def word_package(path: str, data: bytes) -> bytes:
@@ -47,25 +42,32 @@ def word_package(path: str, data: bytes) -> bytes:
                               "so comments cannot be written into it; use `disclint check` for it")
 
 
-def annotate_report(path: str, out: str, linter, settings=None) -> Annotated:
-    """Lint the Word report at `path` with the run's `linter` (engine.Linter: suppressions, baseline
-    and severities as `check` applies them) and write its annotated copy to `out` (atomically).
+def annotate_bytes(name: str, data: bytes, linter, settings, *, baseline: bool = True,
+                   comments: bool = True) -> tuple[FileResult, bytes | None]:
+    """Lint a Word report's bytes with the run's `linter` (engine.Linter: suppressions, baseline and
+    severities as `check` applies them): its result, and with `comments` the annotated copy (None
+    when the report could not be read). Bytes that are no Word package raise ReadError."""
+    package = word_package(name, data)
+    result = linter.lint_bytes(name, package, settings, baseline=baseline)
+    if result.error is not None or not comments:
+        return result, None
+    return result, annotate(package, result.findings, result.document.tables, settings.lang)
+
+
+def annotate_report(path: str, out: str, linter, settings) -> FileResult:
+    """Lint the Word report at `path` and write its annotated copy to `out` (atomically); the result.
     A report that cannot be read raises its ReadError."""
     from .atomic import write_bytes
     from .readers import file_bytes
 
-    settings = settings or linter.settings_for(path)
-    package = word_package(path, file_bytes(path, settings.max_bytes))
-    result = linter.lint_bytes(path, package, settings)
+    result, copy = annotate_bytes(path, file_bytes(path, settings.max_bytes), linter, settings)
     if result.error is not None:
         raise result.error
-    done = annotate(package, result.findings, result.document.tables, settings.lang)
-    done.failing = sum(1 for f in result.findings if f.severity.rank >= settings.fail_on.rank)
-    write_bytes(out, done.data)
-    return done
+    write_bytes(out, copy)
+    return result
 
 
-def annotate(docx_bytes: bytes, findings: list[Finding], tables: dict | None = None, lang: str = "zh") -> Annotated:
+def annotate(docx_bytes: bytes, findings: list[Finding], tables: dict | None = None, lang: str = "zh") -> bytes:
     """The package `docx_bytes` with one comment per finding (and one counting them on the title).
 
     `tables` are the document's rebuilt tables (Document.tables): they give the position of a cell a
@@ -76,16 +78,13 @@ def annotate(docx_bytes: bytes, findings: list[Finding], tables: dict | None = N
     anchors = _Anchors(document, tables or {})
     title = anchors.title()
     document.add_comment(_runs(title), text=_counts(findings, lang), author=AUTHOR, initials=INITIALS)
-    on_title = 0
     for finding in findings:
-        paragraphs = anchors.for_finding(finding)
-        if not paragraphs:
-            paragraphs, on_title = [title], on_title + 1
+        paragraphs = anchors.for_finding(finding) or [title]
         document.add_comment(_runs(*paragraphs), text=comment_text(finding, lang), author=AUTHOR,
                              initials=INITIALS)
     out = io.BytesIO()
     document.save(out)
-    return Annotated(out.getvalue(), len(findings) + 1, on_title)
+    return out.getvalue()
 
 
 def comment_text(finding: Finding, lang: str = "zh") -> str:
@@ -137,8 +136,10 @@ class _Anchors:
     def title(self):
         """The first paragraph with text: where a reader looks first, and where whole-document
         findings go."""
+        from .readers.docx import paragraph_text
+
         for p in self.paragraphs:
-            if "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t")).strip():
+            if paragraph_text(p).strip():
                 return p
         return self.paragraphs[0] if self.paragraphs else self._first_cell_paragraph()
 

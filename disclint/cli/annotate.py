@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from ..report import EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE
+from ..report import EXIT_UNREADABLE, EXIT_USAGE, Report
 from ._options import config_options, pop_resolver
 
 WORD_SUFFIXES = (".docx", ".doc", ".wps")
@@ -52,21 +52,20 @@ def command(reports, output_file, **options):
         out = output_file or default_output(path)
         check_file(out, reports)  # never over a report, and writable before the work is done
         try:
-            done = annotate_report(path, out, linter)
+            settings = linter.settings_for(path)
+            result = annotate_report(path, out, linter, settings)
         except OutputError as e:
             fail(e)
         except ReadError as e:
-            click.echo(read_error_line(path, e, linter.settings_for(path).lang), err=True)
+            click.echo(read_error_line(path, e, settings.lang), err=True)
             status = max(status, EXIT_UNREADABLE)
             continue
         except (ConfigError, RuleError) as e:
             click.echo(f"disclint: configuration error: {e}", err=True)
             sys.exit(EXIT_USAGE)
-        settings = linter.settings_for(path)
         if settings.lang == "en":
-            click.echo(f"{out}: {done.comments - 1} finding(s) written as comments", err=True)
+            click.echo(f"{out}: {len(result.findings)} finding(s) written as comments", err=True)
         else:
-            click.echo(f"{out}：已写入 {done.comments - 1} 条批注", err=True)
-        if done.failing and not settings.exit_zero:
-            status = max(status, EXIT_FINDINGS)
+            click.echo(f"{out}：已写入 {len(result.findings)} 条批注", err=True)
+        status = max(status, Report(results=[result], settings=settings).return_code)
     sys.exit(status)

@@ -132,7 +132,6 @@ class _Worker:
         self.process.start()
         theirs.close()  # the worker holds the only other end: its death reads as end-of-file here
         self.chunks: collections.deque[list[int]] = collections.deque()  # given, in order; the first at work
-        self.stopped = False
         self.dead = False  # found dead when given a chunk: what it sent before still comes off its pipe
 
     def give(self, chunk: list[int]) -> bool:
@@ -145,9 +144,6 @@ class _Worker:
         return True
 
     def stop(self, *, kill: bool) -> None:
-        if self.stopped:
-            return
-        self.stopped = True
         if kill:
             self.process.kill()
         else:
@@ -171,15 +167,14 @@ def _pooled(task: Callable[[int], Any], chunks: list[list[int]], jobs: int, in_o
     context = multiprocessing.get_context("fork")
     pending = collections.deque(chunks)
     previous, _task = _task, task
-    started: list[_Worker] = []
-    live: dict[Any, _Worker] = {}  # pipe → the worker at the other end
+    live: dict[Any, _Worker] = {}  # pipe → the worker at the other end; one that died is stopped and left out
     losses: dict[int, int] = {}  # item → how many workers died with it unfinished
     interrupted = True
     try:
         while pending or any(w.chunks for w in live.values()):
             while pending and len(live) < jobs:  # at the start, and in place of one that died
-                started.append(_Worker(context))
-                live[started[-1].conn] = started[-1]
+                worker = _Worker(context)
+                live[worker.conn] = worker
             for worker in list(live.values()):
                 while pending and len(worker.chunks) < AHEAD and not worker.dead:
                     if not worker.give(pending[0]):
@@ -202,7 +197,7 @@ def _pooled(task: Callable[[int], Any], chunks: list[list[int]], jobs: int, in_o
         interrupted = False
     finally:
         _task = previous
-        for worker in started:  # those busy, idle, or between the two when the run was interrupted
+        for worker in live.values():
             worker.stop(kill=interrupted)
 
 

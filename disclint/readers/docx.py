@@ -147,7 +147,7 @@ def _is_hidden(run) -> bool:
     return vanish is not None and vanish.get(W + "val") not in {"0", "false", "off"}
 
 
-def _paragraph_text(p) -> str:
+def paragraph_text(p) -> str:
     parts: list[str] = []
     stack = [p]
     while stack:
@@ -191,7 +191,7 @@ def _blocks(container, tags=(W + "p", W + "tbl")):
 
 
 def _numbered_text(p, numbering: Numbering) -> str:
-    text = _paragraph_text(p)
+    text = paragraph_text(p)
     labelled = numbering.label(p)
     if not labelled or not text.strip():
         return text

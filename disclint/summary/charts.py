@@ -10,7 +10,7 @@ from html import escape
 
 WIDTH = 420
 VALUE_W = 64  # room kept right of the longest bar for its number
-ERROR, ACCENT, MUTED = "#c0392b", "#1d4e89", "#7f8c9a"
+ERROR, ACCENT = "#c0392b", "#1d4e89"
 
 
 def _text_width(label: str, size: float = 13) -> float:
@@ -19,9 +19,9 @@ def _text_width(label: str, size: float = 13) -> float:
 
 
 def bar_chart(items: list[tuple[str, float]], title: str, chart_id: str, *, colour: str = ACCENT,
-              unit: str = "", decimals: int = 0, empty: str = "无问题", note: str = "") -> str:
+              unit: str = "", decimals: int = 0, empty: str = "无问题") -> str:
     """Horizontal bars, one per (label, value), in the order given."""
-    row_h, gap, top = 24, 8, 8 if not note else 26
+    row_h, gap, top = 24, 8, 8
     label_w = min(170, max([_text_width(label) for label, _ in items] + [60]) + 12)
     bar_w = WIDTH - label_w - VALUE_W
     height = top + max(1, len(items)) * (row_h + gap) + 4
@@ -30,8 +30,6 @@ def bar_chart(items: list[tuple[str, float]], title: str, chart_id: str, *, colo
            f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
            f'style="max-width:{WIDTH * 1.25:.0f}px" xmlns="http://www.w3.org/2000/svg">',
            f"<title>{escape(title)}</title>"]
-    if note:
-        out.append(f'<text x="0" y="14" class="legend">{escape(note)}</text>')
     if not items:
         out.append(f'<text x="{label_w}" y="{top + 18}" class="empty">{escape(empty)}</text>')
     for i, (label, value) in enumerate(items):

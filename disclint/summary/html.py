@@ -18,9 +18,10 @@ from pathlib import Path
 from .. import report_view
 from .charts import ERROR, bar_chart, sparkline
 from .digest import ReportDigest
-from .labels import cell_words, problem_type, similarity, table_labels
+from .labels import cell_words, problem_type, similarity
 from .ranking import Overview, Ranking
-from .rows import KIND_ZH, SECTION_ZH, SEVERITY_ZH, STATUS_ZH, Row
+from ..report_view.words import labels
+from .rows import SEVERITY_ZH, STATUS_ZH, Row
 
 TEMPLATES = Path(__file__).parent / "templates"
 TOP_BODIES = 10
@@ -135,16 +136,14 @@ def render_index(digests: list[ReportDigest], rows: list[Row], ranking: Ranking,
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    labels = table_labels()
-    data = {"labels": {"lang": "zh", "tables": labels, "kinds": KIND_ZH, "sections": SECTION_ZH,
-                       "severity": SEVERITY_ZH, "status": STATUS_ZH},
-            "reports": [_detail(d, r, labels, shown) for d, r in zip(digests, rows)]}
+    view = {**labels("zh"), "status": STATUS_ZH}
+    data = {"labels": view, "reports": [_detail(d, r, view["tables"], shown) for d, r in zip(digests, rows)]}
     body_of = {i: b for b in ranking.bodies for i in b.reports}
     facets = []  # per row: what the filters test
     for d, r in zip(digests, rows):
         body = body_of.get(r.index)
         found = [f for f in d.findings if f["severity"] in ("error", "warning")]
-        facets.append({"body": body.key if body else "", "region": region_of(body.name if body else r.agency),
+        facets.append({"body": body.key if body else "", "region": body.region if body else region_of(r.agency),
                        "types": "|" + "|".join(sorted({problem_type(f) for f in found})) + "|",
                        "rules": "|" + "|".join(sorted({f["rule"] for f in found})) + "|"})
     rules = sorted({f["rule"] for d in digests for f in d.findings if f["severity"] in ("error", "warning")})

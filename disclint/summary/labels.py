@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .rows import KIND_ZH, TABLE_ZH
+from .rows import KIND_ZH
 
 # The contract files the cross-year "text copied from last year" check under year-mismatch (its kind
 # enum is closed); for a reader it is a problem of its own, and its numbers are a similarity.
@@ -27,7 +27,7 @@ def table_labels() -> dict[str, dict]:
 def table_title(table: str | None) -> str:
     if not table:
         return ""
-    return table_labels().get(table, {}).get("title") or TABLE_ZH.get(table, "")
+    return table_labels().get(table, {}).get("title", "")
 
 
 def row_label(table: str | None, row: str | None) -> str:

@@ -72,7 +72,7 @@ def notice_docx(digests: list[ReportDigest], rows: list[Row], ranking: Ranking, 
     listed = ranking.with_problems
     if listed:
         _para(doc, f"存在问题的单位及问题数量见下表（共{len(listed)}个单位，按错误数排列）。")
-        _bodies_table(doc, listed, rows)
+        _bodies_table(doc, listed)
     else:
         _para(doc, "本次检查的报告均未发现错误。")
     for number, (kind, quotes) in enumerate(_typical(digests, rows), start=1):
@@ -141,7 +141,7 @@ def _cut(text: str) -> str:
     return text if len(text) <= _QUOTE_CHARS else text[:_QUOTE_CHARS] + "……"
 
 
-def _bodies_table(doc, bodies, rows: list[Row]) -> None:
+def _bodies_table(doc, bodies) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Pt
 

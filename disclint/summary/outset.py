@@ -64,17 +64,19 @@ def check_out(out: str, sources: Iterable[str], paths: Iterable[str] = ()) -> No
         if os.path.isdir(folder) and _inside(target, folder) and not reusable:
             raise OutputRefused(f"--out {out} is inside {source}, which is being summarised: choose a folder "
                                 "outside it (or one that holds only a previous summary)")
-    for path in paths:
-        if _inside(os.path.realpath(path), target):
-            if not reusable:
-                raise OutputRefused(f"--out {out} holds {path}, which is being summarised: choose another folder")
     if os.path.isdir(target) and os.listdir(target) and not reusable:
+        # refused either way; a report of the run in there is named (the paths are resolved only then)
+        for path in paths:
+            if _inside(os.path.realpath(path), target):
+                raise OutputRefused(f"--out {out} holds {path}, which is being summarised: choose another folder")
         raise OutputRefused(f"--out {out} holds files that are not a previous summary: choose an empty or new folder")
 
 
 def outside(paths: Iterable[str], out: str) -> list[str]:
     """The paths that are not in the output folder (a previous summary there is not a report)."""
     target = os.path.realpath(out)
+    if not os.path.isdir(target):  # nothing is in a folder that is not there
+        return list(paths)
     return [p for p in paths if not _inside(os.path.realpath(p), target)]
 
 

@@ -15,8 +15,6 @@ STATUS_ZH = {"compliant": "合规", "errors": "有错误", "unreadable": "无法
 SEVERITY_ZH = SEVERITY["zh"]
 KIND_ZH = KIND["zh"]
 SECTION_ZH = SECTION["zh"]
-TABLE_ZH = {"proactive": "主动公开政府信息情况（第二十条）", "requests": "收到和处理政府信息公开申请情况",
-            "appeals": "政府信息公开行政复议、行政诉讼情况"}
 TABLE_KINDS = {"missing-table", "table-shape", "table-cell", "table-identity"}
 
 

@@ -152,7 +152,7 @@ def overview_rows(o: Overview, sources: list[str]) -> list[list]:
     return rows
 
 
-def ranking_rows(r: Ranking, rows: list[Row]) -> list[list]:
+def ranking_rows(r: Ranking) -> list[list]:
     out = []
     for place, b in enumerate(r.bodies, start=1):
         out.append([place, b.name, b.level, b.region, len(b.reports), b.errors, round(b.per_report, 1), b.warnings,
@@ -190,7 +190,7 @@ def after_cross(digests: list[ReportDigest], rows: list[Row], ranking: Ranking, 
                 sources: list[str], shown: dict[str, str]) -> Iterator[tuple[str, list[list]]]:
     """Every sheet but 问题, once the cross checks are done."""
     yield "总览", overview_rows(o, sources)
-    yield "按机关", ranking_rows(ranking, rows)
+    yield "按机关", ranking_rows(ranking)
     yield "按问题", rule_rows(digests, rows)
     yield "报告", [table_values(r) for r in rows]
     yield "跨年度问题", [v for d, r in zip(digests, rows) for v in finding_rows(d, r, cross_year=True, shown=shown)]
