@@ -31,7 +31,7 @@ def lint_text(text: str, config=None, path: str = "<text>"):
 
     linter = Linter(config, discover=False)
     source = Source(path=path, text=normalise_newlines(text), format="text", encoding="utf-8")
-    return linter.lint_source(source, linter.settings_for_folder("."))
+    return linter.lint_source(source)
 
 
 def __getattr__(name: str) -> Any:

@@ -67,7 +67,7 @@ class RuleTimeout(Exception):
 def problem(source: Any) -> str | None:
     """Why `source` cannot be used as a rule pattern, or None. For a kind's `validate`."""
     try:
-        compile_pattern(source)
+        compile_pattern(source, multiline=False)  # user_pattern's flags: the run finds it compiled
     except PatternError as e:
         return str(e)
     return None

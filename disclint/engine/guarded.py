@@ -34,11 +34,11 @@ def timeout_details(e: RuleTimeout) -> tuple[str, str]:
             "(catastrophic backtracking?)")
 
 
-def guarded_check(check: Callable[[Any, Rule], Iterable[Finding]], doc: Any, rule: Rule, error_rule: Rule,
-                  seconds: float = RULE_BUDGET) -> list[Finding]:
-    """Run one rule's check on one document, each of its user patterns within `seconds`; a pattern past
-    its limit becomes a finding of `error_rule`."""
-    with pattern_budget(seconds):
+def guarded_check(check: Callable[[Any, Rule], Iterable[Finding]], doc: Any, rule: Rule,
+                  error_rule: Rule) -> list[Finding]:
+    """Run one rule's check on one document, each of its user patterns within RULE_BUDGET; a pattern
+    past its limit becomes a finding of `error_rule`."""
+    with pattern_budget(RULE_BUDGET):
         try:
             return list(check(doc, rule))
         except RuleTimeout as e:

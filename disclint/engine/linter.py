@@ -42,7 +42,6 @@ class Linter:
     def __init__(self, config: Resolver | Settings | Any = None, *, discover: bool = True):
         self.resolver = config if isinstance(config, Resolver) else resolver_for(config, discover=discover)
         self._rule_sets: dict[tuple[tuple[str, ...], int], RuleSet] = {}  # (rule_dirs, pack size limit) →
-        self._identities: dict[int, TableIdentities] = {}  # id(rule set) →
         self._checked: set[Settings] = set()
 
     # --- settings and rules ---------------------------------------------------------------------------
@@ -83,12 +82,7 @@ class Linter:
 
     def table_identities(self, settings: Settings) -> TableIdentities:
         """The table identities the builders cut run-together numbers with (every table-identity rule)."""
-        rule_set = self.rule_set(settings)
-        if id(rule_set) not in self._identities:
-            from ..tables.build import TableIdentities
-
-            self._identities[id(rule_set)] = TableIdentities(rule_set.table_identities())
-        return self._identities[id(rule_set)]
+        return self.rule_set(settings).table_identities()
 
     # --- one file -------------------------------------------------------------------------------------
 
@@ -119,8 +113,9 @@ class Linter:
     def check(self, doc: Document, settings: Settings) -> list[Finding]:
         """The selected rules' findings on `doc`, severities applied and sorted (no suppressions)."""
         rules = self.rules(settings)
-        findings = check_document(doc, rules, self.rule_set(settings).rule_error())
-        apply_severity(findings, rules, settings)
+        rule_set = self.rule_set(settings)
+        findings = check_document(doc, rules, rule_set.rule_error())
+        apply_severity(findings, rule_set.severity_levels(settings))
         sort_findings(findings)
         return findings
 
@@ -138,7 +133,7 @@ class Linter:
             return result
         findings = suppress.apply(result.findings, result.directives, result.path, settings, self.rule_set(settings),
                                   rules, use_baseline=baseline, outside=outside)
-        apply_severity(findings, rules, settings)
+        apply_severity(findings, self.rule_set(settings).severity_levels(settings))
         sort_findings(findings)
         result.findings = findings
         return result

@@ -16,12 +16,13 @@ import yaml
 
 from .. import kinds, regular_file
 from ..grammar.vocabulary import load_vocabulary
-from ..model import Severity
+from ..model import PROFILES, Severity
 from ..paths import builtin_rules_dir
 from ..safe_regex import MAX_PACK_COMPILE_COST
 from ..settings import MAX_RULE_PACK_BYTES as MAX_PACK_BYTES
+from ..yamlsafe import SafeLoader as _SafeLoader
 from . import schema, template
-from .rule import PROFILES, Example, Rule
+from .rule import Example, Rule
 
 HEADER = {
     "code": (str, True),
@@ -63,7 +64,6 @@ class _LineList(list):
     lines: list
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_SafeLoader):
@@ -107,18 +107,9 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-def _key_line(data: Any, key: Any, default: int) -> int:
-    return getattr(data, "lines", {}).get(key, default) if isinstance(data, dict) else default
-
-
-def _item_line(items: list, index: int, default: int) -> int:
-    lines = getattr(items, "lines", None)
-    return lines[index] if lines and index < len(lines) else default
-
-
 def _check(file: str, data: dict, key: str, spec: Any, line: int) -> None:
     try:
-        schema.check(data[key], spec, key, _key_line(data, key, line))
+        schema.check(data[key], spec, key, schema.line_of(data, key, line))
     except schema.SchemaError as e:
         raise RuleError(f"{file}:{e.line or line}: {e}") from None
 
@@ -133,7 +124,7 @@ def _check_keys(file: str, line: int, data: dict, spec: dict[str, tuple[Any, boo
 
 def _examples(file: str, examples: dict, key: str, line: int) -> tuple[Example, ...]:
     items = examples.get(key)
-    at = _key_line(examples, key, line)
+    at = schema.line_of(examples, key, line)
     if not isinstance(items, list) or not items:
         raise RuleError(f"{file}:{at}: examples.{key} must be a non-empty list")
     out = []
@@ -142,7 +133,7 @@ def _examples(file: str, examples: dict, key: str, line: int) -> tuple[Example, 
             out.append(Example(text=item))
             continue
         try:
-            schema.check(item, _EXAMPLE, f"examples.{key}[{i}]", _item_line(items, i, at))
+            schema.check(item, _EXAMPLE, f"examples.{key}[{i}]", schema.line_of(items, i, at))
         except schema.SchemaError as e:
             raise RuleError(f"{file}:{e.line or at}: {e}") from None
         if item.get("profile") is not None and str(item["profile"]) not in PROFILES:
@@ -160,7 +151,7 @@ def _problem_line(data: dict, params: dict, problem: str, line: int) -> int:
     kind's first key (validators check across keys, and name values rather than keys)."""
     named = [k for k in params if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", problem)]
     key = named[0] if named else next(iter(params), None)
-    return _key_line(data, key, line) if key is not None else line
+    return schema.line_of(data, key, line) if key is not None else line
 
 
 def _fields(module: Any) -> frozenset[str]:
@@ -176,24 +167,24 @@ def parse_rule(data: Any, file: str, pack_profiles: list[str], line: int = 0) ->
     try:
         module = kinds.get(str(kind))
     except KeyError:
-        at = _key_line(data, "kind", line)
+        at = schema.line_of(data, "kind", line)
         raise RuleError(f"{file}:{at}: unknown rule kind '{kind}' (known: {', '.join(kinds.names())})") from None
     params_spec = getattr(module, "PARAMS", {})
     unknown = [k for k in data if k not in HEADER and k not in params_spec]
     if unknown:
-        at = _key_line(data, unknown[0], line)
+        at = schema.line_of(data, unknown[0], line)
         raise RuleError(f"{file}:{at}: unknown key(s) {', '.join(sorted(map(str, unknown)))} for a {kind} rule")
     _check_keys(file, line, data, HEADER)
     _check_keys(file, line, data, params_spec)
     try:
         severity = Severity(data["severity"])
     except ValueError:
-        at = _key_line(data, "severity", line)
+        at = schema.line_of(data, "severity", line)
         raise RuleError(f"{file}:{at}: severity must be error, warning or info") from None
     message = data["message"]
     fields = _fields(module)
     for lang in ("zh", "en"):
-        at = _key_line(message, lang, line)
+        at = schema.line_of(message, lang, line)
         if not message[lang]:
             raise RuleError(f"{file}:{at}: message needs exactly zh and en texts")
         problem = template.problems(message[lang], fields, lang)
@@ -202,12 +193,12 @@ def parse_rule(data: Any, file: str, pack_profiles: list[str], line: int = 0) ->
     profiles = [str(p) for p in data.get("profiles", pack_profiles)]
     bad = [p for p in profiles if p not in PROFILES]
     if bad:
-        at = _key_line(data, "profiles", line)
+        at = schema.line_of(data, "profiles", line)
         raise RuleError(f"{file}:{at}: unknown profile(s) {bad}; profiles are {list(PROFILES)}")
     examples = data["examples"]
     extra = [k for k in examples if k not in ("fail", "pass")]
     if extra:
-        raise RuleError(f"{file}:{_key_line(examples, extra[0], line)}: examples has only fail and pass")
+        raise RuleError(f"{file}:{schema.line_of(examples, extra[0], line)}: examples has only fail and pass")
     params = {k: data[k] for k in params_spec if k in data}
     validate = getattr(module, "validate", None)
     if validate:
@@ -265,7 +256,7 @@ def load_pack(path: Path, max_bytes: int = MAX_PACK_BYTES) -> list[Rule]:
         raise RuleError(f"{path}:1: a rule pack is a mapping with a 'rules' list")
     unknown = [k for k in data if k not in PACK_KEYS]
     if unknown:
-        at = _key_line(data, unknown[0], 1)
+        at = schema.line_of(data, unknown[0], 1)
         raise RuleError(f"{path}:{at}: unknown pack key(s) {', '.join(sorted(map(str, unknown)))}")
     for key, spec in PACK_KEYS.items():
         if key in data:
@@ -273,7 +264,7 @@ def load_pack(path: Path, max_bytes: int = MAX_PACK_BYTES) -> list[Rule]:
     pack_profiles = [str(p) for p in data.get("profiles", PROFILES)]
     rules = data["rules"]
     with schema.compile_budget(MAX_PACK_COMPILE_COST):
-        return [parse_rule(r, str(path), pack_profiles, _item_line(rules, i, 1)) for i, r in enumerate(rules)]
+        return [parse_rule(r, str(path), pack_profiles, schema.line_of(rules, i, 1)) for i, r in enumerate(rules)]
 
 
 @lru_cache(maxsize=16)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import PROFILES, Finding, Severity
+from ..model import Finding, Severity
 from .template import render
 
 

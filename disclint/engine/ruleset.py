@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..config import ConfigError
 from ..paths import builtin_rules_dir
 from ..settings import MAX_RULE_PACK_BYTES, Settings
 from . import loader
 from .rule import Rule
+
+if TYPE_CHECKING:
+    from ..tables.build import TableIdentities
 
 RULE_ERROR = "DL690"  # the tool's rule-error rule (rules/tool.yaml)
 
@@ -23,6 +27,11 @@ class RuleSet:
     rules: tuple[Rule, ...]
     rule_dirs: tuple[str, ...] = ()
     _selected: dict[Settings, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    _levels: dict[Settings, dict[str, str]] = field(default_factory=dict, repr=False)
+    _identities: TableIdentities | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_code = {r.code: r for r in self.rules}
 
     @classmethod
     def load(cls, rule_dirs: Iterable[str] = (), max_pack_bytes: int = MAX_RULE_PACK_BYTES) -> RuleSet:
@@ -31,13 +40,13 @@ class RuleSet:
         return cls(rules=tuple(loader.load_rules(dirs, max_pack_bytes)), rule_dirs=dirs)
 
     def by_code(self) -> dict[str, Rule]:
-        return {r.code: r for r in self.rules}
+        return self._by_code
 
     def rule_error(self) -> Rule:
         """The tool's rule-error rule (DL690, rules/tool.yaml), which the engine reports a rule that could
         not finish with: from every rule loaded, selected or not (a run that selects DL3 still learns that
         its user pattern timed out)."""
-        return next(r for r in self.rules if r.code == RULE_ERROR)
+        return self._by_code[RULE_ERROR]
 
     def select(self, settings: Settings) -> tuple[Rule, ...]:
         """The rules `settings` runs: those `select` names (all when empty), minus those `ignore` names."""
@@ -52,12 +61,25 @@ class RuleSet:
         """The selected rules that compare two reports of one body (run by `disclint summary`)."""
         return tuple(r for r in self.select(settings) if r.cross_report)
 
-    def table_identities(self) -> tuple[dict, ...]:
-        """The params of every built-in table-identity rule, selected or not: the table builders cut
+    def table_identities(self) -> TableIdentities:
+        """The identities of every built-in table-identity rule, selected or not: the table builders cut
         run-together numbers with them whatever the configuration runs (a user pack's identity is checked,
         but does not change how the tables are read)."""
-        builtin = str(builtin_rules_dir())
-        return tuple(r.params for r in self.rules if r.kind == "table-identity" and r.source.startswith(builtin))
+        if self._identities is None:
+            from ..tables.build import TableIdentities
+
+            builtin = str(builtin_rules_dir())
+            self._identities = TableIdentities(r.params for r in self.rules
+                                               if r.kind == "table-identity" and r.source.startswith(builtin))
+        return self._identities
+
+    def severity_levels(self, settings: Settings) -> dict[str, str]:
+        """Code → the severity the configuration gives it (by code or name), for the rules it selects."""
+        if settings not in self._levels:
+            overrides = dict(settings.severity)
+            self._levels[settings] = {r.code: level for r in self.select(settings)
+                                      if (level := overrides.get(r.code) or overrides.get(r.name))}
+        return self._levels[settings]
 
     def check_selectors(self, settings: Settings) -> None:
         """A selector that matches no rule is a configuration error: a typo in `ignore` would otherwise
@@ -77,8 +99,3 @@ def _selected(rule: Rule, settings: Settings) -> bool:
         return False
     return not any(rule.matches(s) for s in settings.ignore)
 
-
-def severity_override(rule: Rule, settings: Settings) -> str | None:
-    """The severity the configuration gives this rule (by code or name), if any."""
-    overrides = dict(settings.severity)
-    return overrides.get(rule.code) or overrides.get(rule.name)

@@ -14,7 +14,6 @@ from ..readers import ReadError, Source
 from ..settings import Settings
 from .guarded import guarded_check
 from .rule import Rule
-from .ruleset import severity_override
 
 if TYPE_CHECKING:
     from ..suppress.directives import Suppression
@@ -68,12 +67,9 @@ def check_document(doc: Document, rules: Iterable[Rule], error_rule: Rule) -> li
     return findings
 
 
-def apply_severity(findings: list[Finding], rules: Iterable[Rule], settings: Settings) -> None:
-    """The configuration's per-rule severities, applied once to a file's final findings (a rule error
-    keeps its own: it is about the rule, not the report)."""
-    if not settings.severity:
-        return
-    levels = {r.code: level for r in rules if (level := severity_override(r, settings))}
+def apply_severity(findings: list[Finding], levels: dict[str, str]) -> None:
+    """The configuration's per-rule severities (RuleSet.severity_levels), applied once to a file's
+    final findings (a rule error keeps its own: it is about the rule, not the report)."""
     for finding in findings:
         level = levels.get(finding.rule)
         if level and finding.finding_kind != "rule-error":

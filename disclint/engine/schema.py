@@ -113,7 +113,9 @@ def _actual(value: Any) -> str:
     return type(value).__name__
 
 
-def _line(container: Any, key: Any, default: int) -> int:
+def line_of(container: Any, key: Any, default: int) -> int:
+    """The YAML line of `container[key]` (a key of a mapping, an index of a list), as the rule loader
+    recorded it, else `default`."""
     lines = getattr(container, "lines", None)
     try:
         return lines[key] if lines is not None else default
@@ -152,13 +154,13 @@ def check(value: Any, spec: Any, path: str, line: int) -> None:
         for key in value:
             if key not in spec.required and key not in spec.optional:
                 raise SchemaError(f"'{path}' has an unknown key '{key}' (it has "
-                                  f"{', '.join(list(spec.required) + list(spec.optional))})", _line(value, key, line))
+                                  f"{', '.join(list(spec.required) + list(spec.optional))})", line_of(value, key, line))
         for key in spec.required:
             if key not in value:
                 raise SchemaError(f"'{path}' needs the key '{key}'", line)
         for key, sub in {**spec.required, **spec.optional}.items():
             if key in value:
-                check(value[key], sub, f"{path}.{key}", _line(value, key, line))
+                check(value[key], sub, f"{path}.{key}", line_of(value, key, line))
         return
     origin = get_origin(spec)
     if origin is list:
@@ -166,7 +168,7 @@ def check(value: Any, spec: Any, path: str, line: int) -> None:
             raise SchemaError(f"'{path}' must be {type_name(spec)}, not {_actual(value)}", line)
         item = _item(spec)
         for i, v in enumerate(value):
-            check(v, item, f"{path}[{i}]", _line(value, i, line))
+            check(v, item, f"{path}[{i}]", line_of(value, i, line))
         return
     if origin is dict:
         if not isinstance(value, dict):
@@ -174,8 +176,8 @@ def check(value: Any, spec: Any, path: str, line: int) -> None:
         key_type, item = get_args(spec)
         for k, v in value.items():
             if not isinstance(k, key_type):
-                raise SchemaError(f"'{path}' has a key {k!r} that is not {type_name(key_type)}", _line(value, k, line))
-            check(v, item, f"{path}.{k}", _line(value, k, line))
+                raise SchemaError(f"'{path}' has a key {k!r} that is not {type_name(key_type)}", line_of(value, k, line))
+            check(v, item, f"{path}.{k}", line_of(value, k, line))
         return
     ok = isinstance(value, spec) and not (isinstance(value, bool) and spec in (int, float))
     if spec is float and isinstance(value, int) and not isinstance(value, bool):

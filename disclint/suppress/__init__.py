@@ -34,8 +34,6 @@ UNKNOWN = "DL602"
 class Rules(Protocol):
     """What suppression asks of the engine's rule set."""
 
-    rules: Sequence[Any]
-
     def names_a_rule(self, selector: str, rules: Iterable[Any] | None = None) -> bool: ...
 
     def by_code(self) -> dict[str, Any]: ...
@@ -69,8 +67,8 @@ def apply(findings: list[Finding], directives: Iterable[Suppression], path: str,
     kept = list(findings)
     if suppressions:
         by_code = rule_set.by_code()
-        kept = [f for f in findings if not _suppressed(f, suppressions, by_code.get(f.rule))]
-    kept += _tool_findings(suppressions, rule_set, active, path)
+        kept = [f for f in findings if not _suppressed(f, suppressions, by_code[f.rule])]
+        kept += _tool_findings(suppressions, rule_set, active, path)
     if outside.baseline is not None:
         kept = drop_baselined(kept, outside.baseline)
     return kept

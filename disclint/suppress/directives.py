@@ -36,8 +36,9 @@ class Suppression:
     origin: str = ""  # sidecar: file:line
     used: set[str] = field(default_factory=set)  # selectors that suppressed something ("*" for all)
 
-    def takes(self, finding: Finding, rule=None) -> bool:
-        """Whether this suppression takes `finding` (of `rule`, the loaded rule of its code)."""
+    def takes(self, finding: Finding, rule) -> bool:
+        """Whether this suppression takes `finding` (of `rule`, the loaded rule of its code: a selector
+        means here what it means in select and ignore, Rule.matches)."""
         if self.fingerprint is not None:
             if finding.fingerprint != self.fingerprint:
                 return False
@@ -49,17 +50,9 @@ class Suppression:
         if not self.selectors:
             self.used.add("*")
             return True
-        hit = [s for s in self.selectors if selector_matches(s, finding, rule)]
+        hit = [s for s in self.selectors if rule.matches(s)]
         self.used.update(hit)
         return bool(hit)
-
-
-def selector_matches(selector: str, finding: Finding, rule=None) -> bool:
-    """A selector means here what it means in select and ignore (Rule.matches); a finding of a rule
-    this run did not load (none should be) is matched on its own code, name and kind."""
-    if rule is not None:
-        return rule.matches(selector)
-    return finding.rule.startswith(selector) or selector in (finding.name, finding.finding_kind)
 
 
 def directives_of(text: str, fmt: str, markup: str | None = None) -> list[Suppression]:
