@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from . import furniture, yamlsafe
 
-from .content.body_name import body_name, from_title
+from .content.body_name import body_name, from_title, has_body_suffix
 from .content.dates import valid_date
 from .model import Document, Heading, Paragraph
 from .normalize import compact
@@ -44,16 +43,12 @@ class DocumentVocabulary:
     declaration: tuple[re.Pattern, ...]
     statistics_period: tuple[re.Pattern, ...]
     min_sections: int
-    body_suffix: re.Pattern
-    not_a_name: re.Pattern
     layouts: dict[str, tuple[re.Pattern, ...]]
 
 
 @lru_cache(maxsize=4)
 def load_document_vocabulary(path: str | None = None) -> DocumentVocabulary:
-    file = Path(path) if path else builtin_rules_dir() / "document.yaml"
-    with open(file, encoding="utf-8") as fh:
-        data = yamlsafe.load(fh)
+    data = yamlsafe.load_file(str(path or builtin_rules_dir() / "document.yaml"))
     pats = lambda xs: tuple(re.compile(x) for x in xs)  # noqa: E731
     return DocumentVocabulary(
         report=pats(data["title"]["report"]),
@@ -66,8 +61,6 @@ def load_document_vocabulary(path: str | None = None) -> DocumentVocabulary:
         declaration=pats(data["declaration"]),
         statistics_period=pats(data["statistics_period"]),
         min_sections=int(data["min_sections_without_title"]),
-        body_suffix=re.compile(data["body_name"]["suffix"]),
-        not_a_name=re.compile(data["body_name"]["not_a_name"]),
         layouts={k: pats(v) for k, v in data["layouts"].items()},
     )
 
@@ -120,12 +113,12 @@ def _title(doc: Document, head: Head) -> tuple[str | None, int | None]:
     first_section = min((h.start for h in doc.headings if h.section_id), default=len(doc.norm))
     lines = [(text, at) for text, at in head.lines if at < first_section]
     candidates = [i for i, (text, _) in enumerate(lines) if _could_be_title(text)]
-    titled = [i for i in candidates
-              if _names_a_document(_joined(lines, i), vocab) or _TITLE_LIKE.search(compact(_joined(lines, i)))]
-    for i in titled[:1]:
+    i = next((i for i in candidates
+              if _names_a_document(_joined(lines, i), vocab) or _TITLE_LIKE.search(compact(_joined(lines, i)))), None)
+    if i is not None:
         text, at = _joined(lines, i), lines[i][1]
         prev = compact(lines[i - 1][0]) if i else ""
-        if (prev and len(prev) <= 30 and not re.search(r"\d", prev) and vocab.body_suffix.search(prev)
+        if (prev and len(prev) <= 30 and not re.search(r"\d", prev) and has_body_suffix(prev)
                 and re.match(r"(?:19|20)\d\d|关于|政府信息公开|信息公开", compact(text))):
             # 「北京市大兴区商务局」 over 「2023年政府信息公开工作年度报告」
             return lines[i - 1][0] + text, lines[i - 1][1]
@@ -222,10 +215,7 @@ def _genre(doc: Document, head: Head, title: str | None, agency: str | None,
     named_body = from_title(title) if title else None
     about = key[len(named_body):] if named_body and key.startswith(named_body) else key
     if about and _any(vocab.about_report, about):
-        note = None
-        if "declaration" in said or "statistics-period" in said:
-            note = "title-about-report"  # the title speaks of reports, the text reads like one
-        return GenreVerdict("not-annual-report", ("title-about-report",), note)
+        return GenreVerdict("not-annual-report", ("title-about-report",))
     if key and _any(vocab.wrapper, key):
         return GenreVerdict("annual-report" if said else "not-annual-report", ("wrapper",) + tuple(said))
     if key and _any(vocab.report, key):
@@ -345,7 +335,6 @@ def establish_facts(doc: Document, profile: str | None = None) -> Document:
     doc.title = title.split("\n")[0] if title else None
     doc.layout, doc.facts.layout_hits = _layout(doc, vocab)
     doc.facts.title_at = title_at
-    doc.facts.publisher = head.meta.publisher
     doc.agency, doc.facts.agency_source = body_name(doc, head.text, title, head.meta.publisher)
     verdict = _genre(doc, head, title, doc.agency, vocab)
     doc.genre = verdict.genre

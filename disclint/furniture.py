@@ -41,9 +41,7 @@ def _spaced(word: str) -> str:
 
 @lru_cache(maxsize=2)
 def load(path: str | None = None) -> FurnitureVocabulary:
-    file = path or str(builtin_rules_dir() / "document.yaml")
-    with open(file, encoding="utf-8") as fh:
-        data = yamlsafe.load(fh)["furniture"]
+    data = yamlsafe.load_file(path or str(builtin_rules_dir() / "document.yaml"))["furniture"]
     canonical = {}
     for role, words in data["metadata"].items():
         for word in words:

@@ -120,7 +120,6 @@ class DocumentFacts:
     published_at: int | None = None
     year_source: str = ""  # title | declaration | statistics-period | body | published
     agency_source: str = ""  # title | declaration | publisher | signature | contact | mention
-    publisher: str | None = None  # the page's 发布机构 / 来源 field, as printed
     body_type: str | None = None  # preset by a rule case; else inferred from the agency (content/body_type.py)
     genre_signals: tuple[str, ...] = ()  # what made the genre: title, declaration, statistics-period …
     genre_note: str | None = None  # the signals disagreed: what each said

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import yamlsafe
 from ..model import Document
-from ..normalize import compact
+from ..normalize import compact, compact_normalised
 from ..paths import builtin_rules_dir
 
 _NAME = r"([\u4e00-\u9fff（）()]{2,40}?)"
@@ -56,8 +56,7 @@ class _Vocabulary:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    with open(builtin_rules_dir() / "document.yaml", encoding="utf-8") as fh:
-        data = yamlsafe.load(fh)["body_name"]
+    data = yamlsafe.load_file(str(builtin_rules_dir() / "document.yaml"))["body_name"]
     return _Vocabulary(suffix=re.compile(data["suffix"]), not_a_name=re.compile(data["not_a_name"]),
                        not_inside=re.compile(data["not_inside"]),
                        left_of_name=re.compile(data["left_of_name"]),
@@ -120,6 +119,11 @@ def _plain(name: str | None) -> str | None:
     cuts = [m.end() for m in _vocabulary().left_of_name.finditer(name)]
     name = name[cuts[-1]:] if cuts else name
     return _fold(name)
+
+
+def has_body_suffix(text: str) -> bool:
+    """Whether `text` holds a body's ending (局, 人民政府, 街道办事处 …)."""
+    return _vocabulary().suffix.search(text) is not None
 
 
 def is_body_name(name: str | None) -> bool:
@@ -207,6 +211,7 @@ def from_signature(doc: Document) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)  # one opening's windows are asked for by several of body_name's candidates
 def _sentences(text: str) -> str:
     """Spaces out; a line end is a stop unless it wraps a paragraph (「由石景山区司法」「局编制的…」):
     a masthead's name never runs into the title below it."""
@@ -289,4 +294,4 @@ def body_name(doc: Document, opening: str, title: str | None, publisher: str | N
         wider = _widened(name, other)
         if len(wider) > len(name):
             name = wider
-    return full_form(_own_name(name), compact(doc.norm)), source
+    return full_form(_own_name(name), compact_normalised(doc.norm)), source

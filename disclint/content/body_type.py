@@ -23,8 +23,7 @@ _YEAR_AND_AFTER = re.compile(r"(?:19|20)\d\d\s*年.*$")
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
-    with open(builtin_rules_dir() / "document.yaml", encoding="utf-8") as fh:
-        data = yamlsafe.load(fh).get("body_types", {})
+    data = yamlsafe.load_file(str(builtin_rules_dir() / "document.yaml")).get("body_types", {})
     return tuple((kind, tuple(re.compile(p) for p in pats)) for kind, pats in data.items())
 
 

@@ -109,7 +109,7 @@ def find_breakdowns(flat: Flat, totals: list[str], introductions: list[dict]) ->
     text = flat.text
     stated: list[tuple[int, int, int | float]] = []  # (start, end, value) of totals, in order
     for pattern in totals:
-        for m in _compiled(pattern.replace("NUMBER", NUMBER)).finditer(text):
+        for m in safe_regex.user_pattern(pattern.replace("NUMBER", NUMBER)).finditer(text):
             value = number_value(m.group("n"))
             if value:
                 stated.append((m.start("n"), m.end(), value))
@@ -121,8 +121,8 @@ def find_breakdowns(flat: Flat, totals: list[str], introductions: list[dict]) ->
             after_total.append(Breakdown(value, start, end, tuple(items)))
     found = [b for b in after_total if not _inside(after_total, b.total_start)]
     for intro in introductions:
-        subject = _compiled(intro["subject"])
-        for m in _compiled(intro["pattern"]).finditer(text):
+        subject = safe_regex.user_pattern(intro["subject"])
+        for m in safe_regex.user_pattern(intro["pattern"]).finditer(text):
             candidates = [s for s in stated if s[1] <= m.start() and m.start() - s[1] < 1500
                           and subject.search(_total_text(text, s))
                           and not _inside([b for b in after_total if subject.search(_total_text(text, b))], s[0])]
@@ -133,12 +133,6 @@ def find_breakdowns(flat: Flat, totals: list[str], introductions: list[dict]) ->
             if len(items) >= 2 and not any(b.items[0].end == items[0].end for b in found):
                 found.append(Breakdown(value, start, end, tuple(items)))
     return found
-
-
-def _compiled(pattern: str):
-    """A rule's pattern, run by the engine the loader compiled it with (safe_regex: cached, and
-    bounded in time like every user pattern)."""
-    return safe_regex.user_pattern(pattern)
 
 
 def _inside(breakdowns: list[Breakdown], pos: int) -> bool:

@@ -96,13 +96,12 @@ class _ToBlocks:
             rest = _line(tokens[1])
             if "|" in rest:  # a table row whose label is numbered: 三、本年度办理结果 | （一）予以公开 | 0 |
                 return self._pipe_row(first.value + rest, start)
-            return self._heading(style, first.value, tokens[1], start, self.inline[i])
+            return self._heading(style, first.value, rest, start, self.inline[i])
         return self._others[name](_line(first), start)
 
-    def _heading(self, style: Style, marker: str, rest, start: int, inline: bool) -> Heading:
-        # REST follows the marker directly: the rest of the line and its break.
+    def _heading(self, style: Style, marker: str, words: str, start: int, inline: bool) -> Heading:
+        # `words`, the rest of the line, follow the marker directly.
         marker_end = start + len(marker)
-        words = _line(rest)
         end = marker_end + len(words)
         title = self.src[marker_end:end].strip().rstrip("*_").strip() if words else ""
         # Blocks are made positionally (for every line: a class called with keywords costs twice as much).

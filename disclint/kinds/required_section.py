@@ -78,8 +78,8 @@ def _discussed(doc: Document, patterns: list[str]) -> tuple[str, str]:
                 begin, end = _sentence(norm, match.start(), match.end())
                 if _names_sections(norm[begin:end]) or _in_title(norm, match.start()):
                     continue
-                # quoted from the clause that holds the match (after a ；), found by its opening words
-                begin = max(begin, norm.rfind("；", begin, match.start()) + 1, norm.rfind(";", begin, match.start()) + 1)
+                # quoted from the clause that holds the match (after a ；, which the normalised text writes ;)
+                begin = max(begin, norm.rfind(";", begin, match.start()) + 1)
                 return _where(doc, block.start + begin, " ".join(doc.text[block.start + begin:block.start + end].split()))
     return "", ""
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import Document
 from ..tables.layout import load_layouts
-from ..tables.names import column_name, row_name, table_name
+from ..tables.names import cell_names, cell_place, column_name, row_name, table_name
 from ..tables.repair import is_total
 
 FINDING_KIND = "table-cell"
@@ -60,20 +60,10 @@ def _values(rule, table):
                 continue  # fine in every column (the cells are mostly such counts)
             problem = _value_problem(cell.value, types.get(col, "count"))
             if problem:
-                fields = _names(table, row_id, col)
+                fields = cell_names(table.id, table.layout, row_id, col)
                 yield rule.finding("table-cell", start=cell.start, end=cell.end, table=table.id, section=table.id,
                                    row=row_id, table_column=col, actual=cell.raw.strip(), where=dict(cell.where),
                                    problem_zh=problem[0], problem_en=problem[1], **fields)
-
-
-def _names(table, row_id: str, col: str) -> dict:
-    out = {}
-    for lang in ("zh", "en"):
-        out[f"caption_{lang}"] = table_name(table.id, lang)
-        out[f"row_label_{lang}"] = row_name(table.id, table.layout, row_id, lang) or (
-            "the row" if lang == "en" else "数据行")
-        out[f"column_label_{lang}"] = column_name(table.id, table.layout, col, lang)
-    return out
 
 
 def _table_note(rule, table, cells, places: dict):
@@ -107,14 +97,9 @@ def _cells_with_parts(table, cells, parts) -> dict:
     for lang in ("zh", "en"):
         names = []
         for r, c, _ in cells:
-            row = row_name(table.id, table.layout, r, lang)
-            col = column_name(table.id, table.layout, c, lang)
-            if lang == "en":
-                place = f'row "{row}", column "{col}"' if row else f'column "{col}"'
-                names.append(f"{place} (parts add up to {parts[(r, c)]})")
-            else:
-                place = f"『{row}』行『{col}』列" if row else f"『{col}』列"
-                names.append(f"{place}（分项之和为{parts[(r, c)]}）")
+            place = cell_place(table.id, table.layout, r, c, lang)
+            names.append(f"{place} (parts add up to {parts[(r, c)]})" if lang == "en"
+                         else f"{place}（分项之和为{parts[(r, c)]}）")
         out[f"places_{lang}"] = _join(names, lang)
     return out
 

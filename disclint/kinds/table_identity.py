@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Document
 from ..tables.identity import ExpressionError, bind, bound_identities, parse_expression
 from ..tables.layout import load_layouts
-from ..tables.names import column_name, row_name, table_name
+from ..tables.names import cell_names
 from ..tables.repair import describe_repairs, measure, table_repairs
 
 FINDING_KIND = "table-identity"
@@ -90,15 +90,13 @@ def _finding(rule, table, bound, status):
     # Point at the cell to change when the identities determine it, not at the total they share.
     shown = options[0][0] if len(options) == 1 and len(options[0]) == 1 else None
     target = table.cell(shown.row, shown.column) if shown else table.cell(row, col)
-    names = {f"{key}_{lang}": value for lang in ("zh", "en") for key, value in (
-        ("caption", table_name(table.id, lang)),
-        ("row_label", row_name(table.id, table.layout, row, lang) or _whole_row(lang)),
-        ("column_label", column_name(table.id, table.layout, col, lang)),
+    names = cell_names(table.id, table.layout, row, col)
+    names |= {f"{key}_{lang}": value for lang in ("zh", "en") for key, value in (
         ("left", _side(table, bound.left, 0, lang)),
         ("right", _side(table, bound.right, bound.constant, lang)),
         ("repair", describe_repairs(table, options, lang)))}
     return rule.finding(FINDING_KIND, start=target.start, end=target.end, table=table.id, row=row,
-                        table_column=col, column=col, expected=_num(expected), actual=_num(actual),
+                        table_column=col, expected=_num(expected), actual=_num(actual),
                         where=dict(target.where), section=p["table"], identity=p["identity"],
                         difference=_num(abs(status.lhs - status.rhs)),
                         repairs=[[fix.to_json() for fix in option] for option in options], **names)
@@ -129,10 +127,6 @@ def _side(table, terms, constant: float, lang: str) -> str:
 
 def _text(x: float) -> str:
     return str(_num(x))
-
-
-def _whole_row(lang: str) -> str:
-    return "the row" if lang == "en" else "数据行"
 
 
 def _num(x: float) -> int | float:

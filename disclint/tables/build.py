@@ -152,31 +152,19 @@ def _continued_rows(doc: Document, layout: Layout, raws: list) -> list:
     have = {r.row.id for r in raws}
     numeric = list(layout.numeric_rows)
     last = max((k for k, r in enumerate(numeric) if r.id in have), default=-1)
-    missing = [r for r in numeric[last + 1:]]
+    missing = numeric[last + 1:]
     if not missing or doc.source.format != "pdf":
         return []
     line = doc.position(max(r.start for r in raws))[0]
     if line >= len(doc._line_starts):
         return []
     comp = compact_of(doc)
-    lo = _compact_index(comp, doc._line_starts[line])
+    lo = comp.index(doc._line_starts[line])
     hi = min(len(comp.text), lo + 400)
     found = chain(comp, missing, lo, hi)
     if not found or found[0][1] != lo:
         return []
     return find_rows(doc, layout, lo, hi, found)
-
-
-def _compact_index(comp, offset: int) -> int:
-    """The compact index of the first kept character at or after `offset` of the text."""
-    from bisect import bisect_right
-
-    k = bisect_right(comp.origins, offset) - 1
-    if k < 0:
-        return 0
-    run_len = (comp.starts[k + 1] if k + 1 < len(comp.starts) else len(comp.text)) - comp.starts[k]
-    inside = offset - comp.origins[k]
-    return comp.starts[k] + inside if inside < run_len else comp.starts[k] + run_len
 
 
 def _text_header_order(comp, spec: TableSpec, lo: int, first: int) -> tuple[str, ...] | None:

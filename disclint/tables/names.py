@@ -70,3 +70,23 @@ def column_name(table_id: str, layout: str | None, col_id: str, lang: str = "zh"
         path.insert(0, group.get("en") if lang == "en" and group.get("en") else group["label"])
         group = groups.get(group.get("parent"))
     return (" / " if lang == "en" else "·").join(path)
+
+
+def cell_names(table_id: str, layout: str | None, row_id: str, col_id: str) -> dict[str, str]:
+    """The fields a finding about one cell names it by, in both languages: caption_, row_label_ and
+    column_label_zh/_en (the appeals table's one unlabelled row is 数据行, "the row")."""
+    out = {}
+    for lang in ("zh", "en"):
+        out[f"caption_{lang}"] = table_name(table_id, lang)
+        out[f"row_label_{lang}"] = row_name(table_id, layout, row_id, lang) or ("the row" if lang == "en" else "数据行")
+        out[f"column_label_{lang}"] = column_name(table_id, layout, col_id, lang)
+    return out
+
+
+def cell_place(table_id: str, layout: str | None, row_id: str, col_id: str, lang: str = "zh") -> str:
+    """『row』行『column』列 (row "…", column "…"); the column alone in the unlabelled row."""
+    row = row_name(table_id, layout, row_id, lang)
+    col = column_name(table_id, layout, col_id, lang)
+    if lang == "en":
+        return f'row "{row}", column "{col}"' if row else f'column "{col}"'
+    return f"『{row}』行『{col}』列" if row else f"『{col}』列"

@@ -92,14 +92,10 @@ def _coefficients(bound: Bound) -> dict[tuple[str, str], int]:
 def table_repairs(table: Table) -> dict[Bound, tuple[Repair, ...]]:
     """Failing identity → the equally small repairs of the errors it belongs to, for the table's
     own identities (cached on the table: every finding of the table asks)."""
-    cached = table.__dict__.get("_repairs")
-    if cached is None:
-        cached = {}
-        for bounds, options in component_repairs(table, table.identities):
-            for bound in bounds:
-                cached[bound] = options
-        table.__dict__["_repairs"] = cached
-    return cached
+    if table.repairs is None:
+        table.repairs = {bound: options for bounds, options in component_repairs(table, table.identities)
+                         for bound in bounds}
+    return table.repairs
 
 
 def find_repairs(table: Table, identities) -> tuple[Repair, ...]:
@@ -126,11 +122,9 @@ def component_repairs(table: Table, identities) -> list[tuple[list[Bound], tuple
         elif bound.holds(status.lhs, status.rhs):
             inequalities.append((bound, coef))
     failing = [e for e in equalities if e[2] != 0]
-    out = []
-    for group in _components(failing, equalities):
-        system = [(coef, residual) for _, coef, residual in equalities]
-        out.append(([b for b, _, _ in group], _repairs_of(table, group, system, inequalities)))
-    return out
+    system = [(coef, residual) for _, coef, residual in equalities]
+    return [([b for b, _, _ in group], _repairs_of(table, group, system, inequalities))
+            for group in _components(failing, equalities)]
 
 
 def _components(failing, equalities) -> list[list]:
@@ -146,7 +140,7 @@ def _components(failing, equalities) -> list[list]:
     for i, (_, coef, _) in enumerate(failing):
         for cell in coef:
             owner.setdefault(cell, []).append(i)
-    links = [owner.get(c, []) for c in owner]  # failing identities sharing a cell
+    links = list(owner.values())  # failing identities sharing a cell
     links += [[i for c in coef for i in owner.get(c, [])] for _, coef, _ in equalities]  # joined by one
     for group in links:
         for i in group[1:]:
@@ -263,14 +257,11 @@ def _say_option(table: Table, option: Repair, lang: str) -> str:
 
 
 def _say_fix(table: Table, fix: Fix, lang: str) -> str:
-    from .names import column_name, row_name
+    from .names import cell_place
 
-    row = row_name(table.id, table.layout, fix.row, lang)
-    col = column_name(table.id, table.layout, fix.column, lang)
+    place = cell_place(table.id, table.layout, fix.row, fix.column, lang)
     if lang == "en":
-        place = f'row "{row}", column "{col}"' if row else f'column "{col}"'
         written = "blank" if fix.actual is None else str(fix.actual)
         return f"{place}, the table has {written}, the identities want {fix.expected}"
-    place = f"『{row}』行『{col}』列" if row else f"『{col}』列"
     written = "空白" if fix.actual is None else f"为{fix.actual}"
     return f"{place}，表中{written}，按勾稽关系应为{fix.expected}"

@@ -64,6 +64,16 @@ class Compact:
         """Offset just after compact index i-1 (the end of a match ending at i)."""
         return self._origin(i - 1) + 1 if i > 0 else 0
 
+    def index(self, offset: int) -> int:
+        """The compact index of the first kept character at or after `offset` of the text (offset's
+        inverse)."""
+        k = bisect_right(self.origins, offset) - 1
+        if k < 0:
+            return 0
+        run_len = (self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)) - self.starts[k]
+        inside = offset - self.origins[k]
+        return self.starts[k] + inside if inside < run_len else self.starts[k] + run_len
+
 
 def compact_of(doc: Document) -> Compact:
     cached = doc.facts.memo.get("tables_compact")

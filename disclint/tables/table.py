@@ -47,6 +47,7 @@ class Table:
     unreadable: list[Unread] = field(default_factory=list)
     origin: str = "text"  # text | grid
     identities: tuple = ()  # the layout's hard identities (tables.identity.Bound): read by tables.repair
+    repairs: dict | None = field(default=None, compare=False, repr=False)  # tables.repair.table_repairs's
 
     def cell(self, row_id: str, col_id: str) -> Cell | None:
         return self.cells.get(row_id, {}).get(col_id)
