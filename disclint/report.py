@@ -19,15 +19,6 @@ class Report:
     settings: Settings = Settings()
     rules: tuple[Rule, ...] = ()  # the rules the run selected (SARIF's rule table), from the engine
 
-    def all_rules(self) -> list[Rule]:
-        """The run's rules and those any result was made with (a per-folder configuration may select
-        others), by code."""
-        by_code = {r.code: r for r in self.rules}
-        for result in self.results:
-            for r in result.rules:
-                by_code.setdefault(r.code, r)
-        return sorted(by_code.values(), key=lambda r: r.code)
-
     def count(self, severity: Severity) -> int:
         return sum(1 for r in self.results for f in r.findings if f.severity == severity)
 

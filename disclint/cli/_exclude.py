@@ -30,12 +30,12 @@ def temporary(name: str) -> bool:
 
 
 def silent(name: str) -> bool:
-    """Files of disclint's own (configuration, suppression sidecars) and temporary files: a walk passes
-    them without the "not a format disclint reads" note."""
+    """Files of disclint's own (configuration, suppression sidecars): a walk passes them without the
+    "not a format disclint reads" note (temporary files it never gets to)."""
     from ..config import CONFIG_NAMES
     from ..suppress.sidecars import SIDECAR_SUFFIX
 
-    return name in CONFIG_NAMES or name.endswith(SIDECAR_SUFFIX) or temporary(name)
+    return name in CONFIG_NAMES or name.endswith(SIDECAR_SUFFIX)
 
 
 @lru_cache(maxsize=64)
@@ -79,7 +79,10 @@ def excluded(path: str, is_dir: bool, settings: Settings) -> bool:
 
 def force_excluded(path: str, settings: Settings) -> bool:
     """`--force-exclude` for a path named on the command line: the file, or a folder it is in up to the
-    configuration's folder (the current one without a configuration), is excluded — as ruff does."""
+    configuration's folder (the current one without a configuration), is excluded — as ruff does.
+    False unless the settings ask for it."""
+    if not settings.force_exclude:
+        return False
     full = os.path.abspath(path)
     if temporary(os.path.basename(full)) or excluded(full, os.path.isdir(full), settings):
         return True

@@ -33,7 +33,7 @@ def lint(stdin_filename: str | None, linter, stream=None) -> list:
 
     path = stdin_filename or "-"
     settings = linter.settings_for(stdin_filename) if stdin_filename else linter.settings_for_folder(os.getcwd())
-    if stdin_filename and settings.force_exclude and force_excluded(stdin_filename, settings):
+    if stdin_filename and force_excluded(stdin_filename, settings):
         return []
     stream = stream or sys.stdin.buffer
     data = stream.read(settings.max_bytes + 1)

@@ -15,15 +15,13 @@ from ..readers import supported
 from ._exclude import GitIgnore, excluded, force_excluded, silent, temporary
 
 
-def expand(paths: tuple[str, ...], notes: list[str], resolver=None) -> Iterator[str]:
-    if resolver is None:
-        from ..config import Resolver
-
-        resolver = Resolver()
+def expand(paths: tuple[str, ...], notes: list[str], resolver) -> Iterator[str]:
+    """The files to lint under `paths`, each folder's configuration (`resolver`, config.Resolver)
+    deciding what its exclusions take."""
     seen: set[str] = set()
     gitignore = GitIgnore()
     for path in paths:
-        if resolver.for_path(path).force_exclude and force_excluded(path, resolver.for_path(path)):
+        if force_excluded(path, resolver.for_path(path)):
             continue
         if os.path.isdir(path):
             yield from _walk(path, notes, resolver, gitignore, seen)

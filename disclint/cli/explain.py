@@ -10,11 +10,12 @@ import sys
 import click
 
 from ..report import EXIT_USAGE
+from ..settings import LANGS
 
 
 @click.command("explain")
 @click.argument("rule")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
 @click.option("--rule-dir", multiple=True, type=click.Path(file_okay=False), help="Also load the packs in this folder.")
 def command(rule, lang, rule_dir):
     """Explain one rule, given by code (DL101) or name (missing-section-2008)."""
@@ -38,7 +39,7 @@ def command(rule, lang, rule_dir):
         click.echo(f"disclint: no rule '{rule}'; try one of {', '.join(sorted(close)[:12])} "
                    "(`disclint rules` lists them all)", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(explain_text(found[0], lang), nl=False)
+    click.echo(explain_text(found[0], lang, rule_dir), nl=False)
 
 
 def _read_error(wanted: str, lang: str) -> str | None:

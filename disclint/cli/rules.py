@@ -6,11 +6,12 @@ import sys
 import click
 
 from ..report import EXIT_USAGE
+from ..settings import LANGS
 
 
 @click.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
               help="Language of the text listing's headers, kind names and severities (JSON keeps the ids).")
 @click.option("--rule-dir", multiple=True, type=click.Path(file_okay=False), help="Also load the packs in this folder.")
 def command(fmt, lang, rule_dir):
@@ -18,7 +19,6 @@ def command(fmt, lang, rule_dir):
     from ..engine.loader import RuleError
     from ..engine.ruleset import RuleSet
     from ..formatters._explain import kind_name
-    from ..formatters._ruledoc import finding_kind
     from ..formatters._width import width as display_width
     from ..formatters.common import severity_word
 
@@ -30,13 +30,13 @@ def command(fmt, lang, rule_dir):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "kind": r.kind, "finding_kind": finding_kind(r),
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "kind": r.kind, "finding_kind": r.finding_kind,
                                 "severity": r.severity.value, "profiles": list(r.profiles),
                                 "reference": r.reference} for r in rules], ensure_ascii=False, indent=2))
         return
     # the rule's name is an id (what select, ignore and directives take), kept as it is in both languages
     rows = [("CODE", "NAME", "KIND", "SEVERITY", "PROFILES") if lang == "en" else ("代码", "名称", "类别", "级别", "适用格式")]
-    rows += [(r.code, r.name, kind_name(finding_kind(r), lang), severity_word(r.severity, lang), ",".join(r.profiles))
+    rows += [(r.code, r.name, kind_name(r.finding_kind, lang), severity_word(r.severity, lang), ",".join(r.profiles))
              for r in rules]
     widths = [max(display_width(row[i]) for row in rows) for i in range(4)]
     for row in rows:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..paths import builtin_rules_dir
 from .. import yamlsafe
-from ._ruledoc import finding_kind, what_it_checks
+from ._ruledoc import what_it_checks
 from .common import severity_word
 
 _LONG_LINE = 160  # a line this long holding a table is a run-together copy: shown as the table
@@ -25,15 +25,21 @@ def kind_name(kind: str, lang: str) -> str:
     return entry["name"] if entry else kind
 
 
-def explain_text(rule, lang: str = "zh") -> str:
-    zh = lang != "en"
+def zh_texts(rule) -> tuple[str | None, str | None]:
+    """What the rule's kind checks and why the rule exists, in Chinese (rules/explain-zh.yaml); None
+    for a rule of a user's pack, which has no entry there."""
     docs = zh_docs()
-    kind = docs["kinds"].get(rule.kind, {}) if zh else {}
-    checks = kind.get("checks") if zh else None
-    rationale = docs["rationales"].get(rule.code) if zh else None
+    return docs["kinds"].get(rule.kind, {}).get("checks"), docs["rationales"].get(rule.code)
+
+
+def explain_text(rule, lang: str = "zh", rule_dirs=()) -> str:
+    """`rule_dirs`: the packs besides the built-in ones the rule may come from (its examples are
+    linted with them)."""
+    zh = lang != "en"
+    checks, rationale = zh_texts(rule) if zh else (None, None)
     sep = "：" if zh else ": "
     head = (f"{rule.code} {rule.name}（{kind_name(rule.kind, lang)}，{severity_word(rule.severity, lang)}）" if zh else
-            f"{rule.code} {rule.name} ({rule.kind} → {finding_kind(rule)}, {rule.severity.value})")
+            f"{rule.code} {rule.name} ({rule.kind} → {rule.finding_kind}, {rule.severity.value})")
     lines = [
         head, "",
         ("检查内容" if zh else "What it checks") + sep + (checks or what_it_checks(rule)),
@@ -47,17 +53,20 @@ def explain_text(rule, lang: str = "zh") -> str:
         for example in examples[:1]:
             note = f" ({example.note})" if example.note and not zh else ""
             lines += ["", f"{title}{note}{sep.strip()}"]
-            lines += ["    " + line for line in example_view(rule, example, lang)]
+            lines += ["    " + line for line in example_view(rule, example, lang, rule_dirs)]
     return "\n".join(lines) + "\n"
 
 
-def example_view(rule, example, lang: str) -> list[str]:
+def example_view(rule, example, lang: str, rule_dirs=()) -> list[str]:
     """The example's lines, its run-together tables shown as tables, then what disclint says."""
+    import os
+
     import disclint
     from ..settings import Settings
 
     profile = example.profile or (rule.profiles[0] if len(rule.profiles) == 1 else None)
-    result = disclint.lint_text(example.text, Settings(profile=profile, lang=lang))
+    settings = Settings(profile=profile, lang=lang, rule_dirs=tuple(os.path.abspath(d) for d in rule_dirs))
+    result = disclint.lint_text(example.text, settings)
     doc = result.document
     out: list[str] = []
     shown = False

@@ -25,19 +25,13 @@ def descriptions(rule) -> tuple[dict[str, str], dict[str, str]]:
     exists — English from the kind's docstring and the rule's rationale, Chinese from
     rules/explain-zh.yaml (what `disclint explain` prints). A rule of a user's pack has no Chinese
     entry there: its Chinese then is the kind's name and the message's shape, with the reference."""
-    from ._explain import kind_name, zh_docs
+    from ._explain import kind_name, zh_texts
 
-    docs = zh_docs()
-    checks = docs["kinds"].get(rule.kind, {}).get("checks")
-    rationale = docs["rationales"].get(rule.code)
+    checks, rationale = zh_texts(rule)
     shape = template_text(rule.message["zh"])
     short = {"zh": f"{kind_name(rule.kind, 'zh')}：{checks or shape}", "en": what_it_checks(rule) or rule.name}
     full = {"zh": f"{rationale or shape}（依据：{rule.reference}）", "en": " ".join(rule.rationale.split())}
     return short, full
-
-
-def finding_kind(rule) -> str:
-    return rule.finding_kind
 
 
 def what_it_checks(rule) -> str:
@@ -52,7 +46,7 @@ def help_text(rule, lang: str = "zh") -> str:
     """Plain text: what, why, the reference, and a failing and a passing example."""
     zh = lang != "en"
     lines = [
-        f"{rule.code} {rule.name} ({rule.kind} → {finding_kind(rule)}, {rule.severity.value})",
+        f"{rule.code} {rule.name} ({rule.kind} → {rule.finding_kind}, {rule.severity.value})",
         "",
         ("检查内容: " if zh else "What it checks: ") + what_it_checks(rule),
         ("提示信息: " if zh else "Message: ") + rule.message["zh" if zh else "en"],
@@ -78,7 +72,7 @@ def rules_markdown(rules) -> str:
     for rule in sorted(rules, key=lambda r: r.code):
         short, full = descriptions(rule)
         out += [f"## {rule.code}", "",
-                f"`{rule.name}` — {rule.severity.value}, finding kind `{finding_kind(rule)}`, "
+                f"`{rule.name}` — {rule.severity.value}, finding kind `{rule.finding_kind}`, "
                 f"profiles {', '.join(rule.profiles)}", "",
                 f"- 检查内容: {short['zh']}", f"- What it checks: {short['en']}",
                 f"- 提示信息: {rule.message['zh']}", f"- Message: {rule.message['en']}",

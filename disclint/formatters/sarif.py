@@ -27,7 +27,7 @@ import os
 from urllib.parse import quote
 
 from .. import __version__
-from ._ruledoc import PROJECT_URL, descriptions, finding_kind, help_text, help_uri
+from ._ruledoc import PROJECT_URL, descriptions, help_text, help_uri
 from .common import message_of, path_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -79,8 +79,8 @@ def rule_descriptor(rule, lang: str) -> dict:
         "help": {"text": help_text(rule, lang)},
         "helpUri": help_uri(rule.code),
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
-        "properties": {"kind": rule.kind, "findingKind": finding_kind(rule), "profiles": list(rule.profiles),
-                       "reference": rule.reference_for(lang), "tags": [finding_kind(rule)]},
+        "properties": {"kind": rule.kind, "findingKind": rule.finding_kind, "profiles": list(rule.profiles),
+                       "reference": rule.reference_for(lang), "tags": [rule.finding_kind]},
     }
 
 
@@ -95,8 +95,8 @@ def _region(f, doc) -> dict:
     return region
 
 
-def _result(f, doc, path: str, index: int, lang: str) -> dict:
-    physical: dict = {"artifactLocation": artifact_location(path), "region": _region(f, doc)}
+def _result(f, doc, location: dict, index: int, lang: str) -> dict:
+    physical: dict = {"artifactLocation": location, "region": _region(f, doc)}
     properties = {"kind": f.finding_kind, "severity": f.severity.value}
     if not f.line:
         properties["documentLevel"] = True
@@ -131,15 +131,15 @@ def report_sarif(report) -> dict:
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(result.path)}}],
             })
             continue
-        made_with = {r.code: r for r in result.rules}
+        location = artifact_location(result.path)
         for f in result.findings:
             if f.rule not in index:  # a rule only a per-folder configuration selects: its result knows it
                 index[f.rule] = len(descriptors)
-                rule = made_with.get(f.rule)
+                rule = next((r for r in result.rules if r.code == f.rule), None)
                 descriptors.append(rule_descriptor(rule, lang) if rule else {
                     "id": f.rule, "name": f.name, "shortDescription": {"text": f.name},
                     "defaultConfiguration": {"level": LEVELS[f.severity.value]}})
-            results.append(_result(f, result.document, result.path, index[f.rule], lang))
+            results.append(_result(f, result.document, location, index[f.rule], lang))
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

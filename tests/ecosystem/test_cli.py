@@ -12,7 +12,8 @@ import pytest
 
 from disclint.cli import _progress
 from disclint.engine.loader import load_rules
-from tests.ecosystem.conftest import ROOT, SEEDS
+from tests.ecosystem.conftest import ROOT, SEED_003, SEEDS
+from tests.rules.test_hostile_packs import GOOD
 
 
 def test_every_rule_documents_what_why_reference_and_examples():
@@ -47,6 +48,23 @@ def test_explain_by_code_or_name_and_unknown_code_exits_2(cli):
     assert cli("explain", "unused-suppression", "--lang", "en").out == by_code.out
     missing = cli("explain", "DL999")
     assert missing.code == 2 and "DL999" in missing.err
+
+
+def test_explain_runs_the_examples_of_a_rule_from_a_users_pack_with_that_pack(cli, tmp_path):
+    """The examples `explain` shows are linted with the packs the rule came from: a user's rule says
+    what it finds in its own failing example (it said "no finding", its pack not loaded)."""
+    report = "\n".join(" " * 12 + line for line in SEED_003.read_text(encoding="utf-8").splitlines() if line.strip())
+    pack = tmp_path / "packs"
+    pack.mkdir()
+    examples = f"    examples:\n      fail:\n        - text: |\n{report}\n            联系人：某某\n      pass: [\"一\"]\n"
+    (pack / "user.yaml").write_text(GOOD.replace('    examples: {fail: ["某某"], pass: ["一"]}\n', examples),
+                                    encoding="utf-8")
+    done = cli("explain", "DL901", "--rule-dir", str(pack), "--lang", "en")
+    assert done.code == 0, done.err
+    out = done.out
+    failing, passing = out.split("Failing example", 1)[1].split("Passing example", 1)
+    assert '→ DL901 residue "某某"' in failing
+    assert "→ no finding" in passing
 
 
 def test_python_dash_m_behaves_exactly_like_the_console_script(tmp_path):
