@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from disclint.engine.linter import linter_for  # noqa: E402
 from disclint.readers import ReadError, read_path  # noqa: E402
 from disclint.settings import Settings  # noqa: E402
-from disclint.tables.repair import find_repairs  # noqa: E402
+from disclint.tables.repair import component_repairs  # noqa: E402
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".xlsx"}
 CLASSES = ("exact", "ambiguous", "wrong", "ambiguous-wrong", "not-localised", "undetected")
@@ -77,7 +77,7 @@ def mutate_table(table, tally: Tally, name: str) -> None:
     identities = table.identities
     if not identities:
         return
-    if find_repairs(table, identities) or _fails(table, identities):
+    if component_repairs(table, identities):  # already failing: nothing to localise
         tally.skipped += 1
         return
     tally.tables += 1
@@ -93,25 +93,15 @@ def mutate_table(table, tally: Tally, name: str) -> None:
                     if (row, col) not in involved:
                         cls = "undetected"
                     else:
-                        options = find_repairs(table, identities)
-                        cls = classify(options, row, col, original) if options or _fails(table, identities) \
-                            else "undetected"
+                        errors = component_repairs(table, identities)  # one per independent error
+                        options = errors[0][1] if len(errors) == 1 else ()
+                        cls = classify(options, row, col, original) if errors else "undetected"
                 finally:
                     cell.value = original
                 tally.counts[cls] += 1
                 tally.by_table[(table.id, cls)] += 1
                 if cls in ("wrong", "ambiguous-wrong"):
                     tally.wrong_cases.append((name, table.id, row, col, original, new))
-
-
-def _fails(table, identities) -> bool:
-    from disclint.tables.repair import measure
-
-    for b in identities:
-        s = measure(table, b)
-        if s is not None and b.comp == "==" and not b.holds(s.lhs, s.rhs):
-            return True
-    return False
 
 
 def documents(roots: list[Path]) -> list[Path]:

@@ -98,13 +98,6 @@ def table_repairs(table: Table) -> dict[Bound, tuple[Repair, ...]]:
     return table.repairs
 
 
-def find_repairs(table: Table, identities) -> tuple[Repair, ...]:
-    """The repairs of a table whose failing identities make one error (one component); () when
-    nothing fails, when no small repair is determined, or when there are independent errors."""
-    parts = component_repairs(table, identities)
-    return parts[0][1] if len(parts) == 1 else ()
-
-
 def component_repairs(table: Table, identities) -> list[tuple[list[Bound], tuple[Repair, ...]]]:
     """The failing identities grouped into independent errors, each with its repairs. Two failing
     identities belong together when they share a cell or an identity runs through cells of both
